@@ -1,0 +1,104 @@
+"""Staff edit a whole 사업내역서 from one change page: ⑥, ⑤ and the phases, nested."""
+
+import re
+
+import nested_admin
+from django.contrib import admin
+from django.db import models
+
+from timeline.admin import PhaseInline
+
+from .forms import MonthField, OutlineFormSet
+from .models import (
+    Department,
+    Official,
+    OutlineItem,
+    PolicyProject,
+    ProjectOfficial,
+    SelectionCriterion,
+)
+
+REGISTRATION_NUMBER = re.compile(r"\s*(\d{4})\s*-\s*(\d{1,5})\s*")
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(Official)
+class OfficialAdmin(admin.ModelAdmin):
+    list_display = ["name", "department", "affiliation"]
+    list_filter = ["department"]
+    list_select_related = ["department"]
+    search_fields = ["name", "department__name", "affiliation"]
+    autocomplete_fields = ["department"]
+
+
+@admin.register(SelectionCriterion)
+class SelectionCriterionAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "description", "order"]
+    list_editable = ["order"]
+
+
+class ProjectOfficialInline(nested_admin.NestedTabularInline):
+    model = ProjectOfficial
+    sortable_field_name = "order"
+    fields = ["role_label", "official", "order"]
+    autocomplete_fields = ["official"]
+    extra = 0
+
+
+class OutlineItemInline(nested_admin.NestedTabularInline):
+    model = OutlineItem
+    formset = OutlineFormSet
+    sortable_field_name = "order"
+    fields = ["level", "text", "order"]
+    extra = 0
+
+
+@admin.register(PolicyProject)
+class PolicyProjectAdmin(nested_admin.NestedModelAdmin):
+    list_display = [
+        "registration_number_display", "title", "department", "status", "published_display",
+        "updated_at",
+    ]
+    list_display_links = ["registration_number_display", "title"]
+    list_filter = ["registration_year", "department", "selection_criterion", "status"]
+    list_select_related = ["department"]
+    search_fields = [
+        "title", "project_officials__official__name", "phases__officials__official__name",
+    ]
+    search_help_text = "등록번호(예: 2023-13), 정책사업명, 담당자·사업관련자 성명으로 찾습니다."
+    autocomplete_fields = ["department"]
+    formfield_overrides = {models.DateField: {"form_class": MonthField}}
+    fieldsets = [
+        ("등록", {"fields": [("registration_year", "registration_seq"), "department"]}),
+        ("사업", {"fields": [
+            "title", "status", "background", "selection_criterion", ("started_on", "ended_on"),
+        ]}),
+        ("공개", {"fields": ["published_at"]}),
+    ]
+    inlines = [ProjectOfficialInline, OutlineItemInline, PhaseInline]
+
+    @admin.display(description="등록번호", ordering=("registration_year", "registration_seq"))
+    def registration_number_display(self, obj):
+        return obj.registration_number
+
+    @admin.display(description="공개", boolean=True, ordering="published_at")
+    def published_display(self, obj):
+        return obj.is_published
+
+    def get_search_results(self, request, queryset, search_term):
+        """Typing a registration number (2023-13) finds exactly that project."""
+        match = REGISTRATION_NUMBER.fullmatch(search_term)
+        if match:
+            year, seq = (int(part) for part in match.groups())
+            return queryset.filter(registration_year=year, registration_seq=seq), False
+        return super().get_search_results(request, queryset, search_term)
+
+    def save_model(self, request, obj, form, change):
+        """Every save is a new version of the sheet (inline-only edits included)."""
+        if change:
+            obj.version = (obj.version or 0) + 1
+        super().save_model(request, obj, form, change)

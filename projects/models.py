@@ -1,0 +1,247 @@
+"""The register: departments, officials, selection criteria, projects and their ⑤ ⑥ rows."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+
+from .months import first_of_month, project_period
+from .querysets import PolicyProjectQuerySet
+
+YEAR_MIN, YEAR_MAX = 1990, 2100
+
+
+class Department(models.Model):
+    name = models.CharField(
+        "부서명", max_length=100, unique=True, help_text="사업을 맡은 부서. 예: 복지정책과",
+        error_messages={"unique": "같은 이름의 부서가 이미 있습니다."},
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "사업부서"
+        verbose_name_plural = "사업부서"
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="department_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Official(models.Model):
+    """A person named on sheets. Names repeat, so a person is a row, never matched by name alone."""
+
+    name = models.CharField("성명", max_length=50, help_text="예: 이춘배")
+    department = models.ForeignKey(
+        Department, models.PROTECT, null=True, blank=True, related_name="officials",
+        verbose_name="소속 부서", help_text="구청 직원이면 부서를 고르세요. 예: 복지정책과",
+    )
+    affiliation = models.CharField(
+        "외부 소속", max_length=100, blank=True,
+        help_text="구청 밖의 사람이면 소속을 적으세요. 예: ○○건축사사무소, 1인가구 정책지원단",
+    )
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = "관련자"
+        verbose_name_plural = "관련자"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(name=""), name="official_name_not_empty",
+                violation_error_message="성명을 입력하세요.",
+            ),
+            models.CheckConstraint(
+                condition=Q(department__isnull=False, affiliation="")
+                | Q(department__isnull=True) & ~Q(affiliation=""),
+                name="official_has_one_affiliation",
+                violation_error_message="소속 부서와 외부 소속 중 하나만 입력하세요.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.affiliation_name})"
+
+    @property
+    def affiliation_name(self) -> str:
+        return self.department.name if self.department_id else self.affiliation
+
+
+class SelectionCriterion(models.Model):
+    """⑦ 선정기준: an editable list, since agencies word the standard criteria differently."""
+
+    short_name = models.CharField(
+        "약칭", max_length=50, unique=True,
+        help_text="사업내역서에 표시되는 이름. 예: 구정주요현안",
+        error_messages={"unique": "같은 약칭의 선정기준이 이미 있습니다."},
+    )
+    description = models.CharField(
+        "선정기준 전문", max_length=200, help_text="예: 주요 구정현안 사업",
+    )
+    order = models.PositiveSmallIntegerField("표시 순서", default=0, help_text="작을수록 앞에 표시")
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "선정기준"
+        verbose_name_plural = "선정기준"
+
+    def __str__(self):
+        return self.short_name
+
+
+class PolicyProject(models.Model):
+    class Status(models.TextChoices):
+        ONGOING = "ongoing", "진행중"
+        COMPLETED = "completed", "완료"
+        SUSPENDED = "suspended", "중단"
+
+    registration_year = models.PositiveSmallIntegerField(
+        "등록연도",
+        validators=[
+            MinValueValidator(YEAR_MIN, f"등록연도는 {YEAR_MIN}년부터 {YEAR_MAX}년 사이여야 합니다."),
+            MaxValueValidator(YEAR_MAX, f"등록연도는 {YEAR_MIN}년부터 {YEAR_MAX}년 사이여야 합니다."),
+        ],
+        help_text="등록번호의 앞부분. 예: 2023",
+    )
+    registration_seq = models.PositiveSmallIntegerField(
+        "등록순번", validators=[MinValueValidator(1, "등록순번은 1 이상이어야 합니다.")],
+        help_text="등록번호의 뒷부분. 예: 2023-13이면 13",
+    )
+    title = models.CharField("정책사업명", max_length=200, help_text="예: 1인가구도 행복한 중구 조성")
+    department = models.ForeignKey(
+        Department, models.PROTECT, related_name="projects", verbose_name="사업부서",
+    )
+    status = models.CharField(
+        "추진상태", max_length=10, choices=Status.choices, default=Status.ONGOING,
+        help_text="정책사업명 뒤 괄호에 표시됩니다. 예: 진행중",
+    )
+    background = models.TextField(
+        "추진배경", max_length=2000, blank=True,
+        help_text="예: 급속한 1인가구 증가로 대상별 특성을 고려한 맞춤형 대응 필요",
+    )
+    selection_criterion = models.ForeignKey(
+        SelectionCriterion, models.PROTECT, related_name="projects", verbose_name="선정기준",
+    )
+    started_on = models.DateField("사업 시작월", help_text="사업기간 2021. 7월 ~ 계속 이면 2021-07")
+    ended_on = models.DateField(
+        "사업 종료월", null=True, blank=True, help_text="비워 두면 '계속'. 예: 2025-02",
+    )
+    published_at = models.DateTimeField(
+        "공개일시", null=True, blank=True, help_text="비어 있으면 시민에게 공개되지 않습니다.",
+    )
+    created_at = models.DateTimeField("최초 등록일", auto_now_add=True)
+    updated_at = models.DateTimeField("최종 수정일", auto_now=True)
+    version = models.PositiveIntegerField("버전", default=1, editable=False)
+
+    objects = PolicyProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-registration_year", "-registration_seq"]
+        verbose_name = "중점관리 대상사업"
+        verbose_name_plural = "중점관리 대상사업"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration_year", "registration_seq"],
+                name="unique_registration_number",
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_year__gte=YEAR_MIN, registration_year__lte=YEAR_MAX),
+                name="registration_year_in_range",
+                violation_error_message=f"등록연도는 {YEAR_MIN}년부터 {YEAR_MAX}년 사이여야 합니다.",
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_seq__gte=1), name="registration_seq_positive",
+                violation_error_message="등록순번은 1 이상이어야 합니다.",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("started_on")),
+                name="project_ends_after_start",
+                violation_error_message="사업 종료월은 시작월보다 빠를 수 없습니다.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.registration_number} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.started_on = first_of_month(self.started_on)
+        self.ended_on = first_of_month(self.ended_on)
+        if self.published_at:  # the admin edits to the second: keep what it shows
+            self.published_at = self.published_at.replace(microsecond=0)
+        super().save(*args, **kwargs)
+
+    @property
+    def registration_number(self) -> str:
+        return f"{self.registration_year}-{self.registration_seq}"
+
+    @property
+    def period_display(self) -> str:
+        return project_period(self.started_on, self.ended_on)
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    def unique_error_message(self, model_class, unique_check):
+        if tuple(unique_check) == ("registration_year", "registration_seq"):
+            return ValidationError(
+                "등록번호 %(number)s은(는) 이미 등록되어 있습니다. 등록순번을 확인하세요.",
+                code="unique_registration_number",
+                params={"number": self.registration_number},
+            )
+        return super().unique_error_message(model_class, unique_check)
+
+
+class ProjectOfficial(models.Model):
+    """⑥ 담당자: who answers for the project, in the order the sheet lists them."""
+
+    project = models.ForeignKey(
+        PolicyProject, models.CASCADE, related_name="project_officials", verbose_name="사업",
+    )
+    order = models.PositiveSmallIntegerField("순서", default=0)
+    role_label = models.CharField(
+        "직위 표시", max_length=50, help_text="성명 앞에 표시됩니다. 예: 복지정책과장, 담당 행정6급",
+    )
+    official = models.ForeignKey(
+        Official, models.PROTECT, related_name="project_roles", verbose_name="담당자",
+    )
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "⑥ 담당자"
+        verbose_name_plural = "⑥ 담당자"
+
+    def __str__(self):
+        return f"{self.role_label} {self.official.name}"
+
+
+class OutlineItem(models.Model):
+    """⑤ 사업개요 as a flat ordered list with levels; templates nest it."""
+
+    class Level(models.IntegerChoices):
+        SECTION = 0, "□ 항목"
+        ITEM = 1, "○ 세부항목"
+        DETAIL = 2, "- 하위항목"
+
+    project = models.ForeignKey(
+        PolicyProject, models.CASCADE, related_name="outline_items", verbose_name="사업",
+    )
+    order = models.PositiveSmallIntegerField("순서", default=0)
+    level = models.PositiveSmallIntegerField("수준", choices=Level.choices, default=Level.SECTION)
+    text = models.CharField(
+        "내용", max_length=500, help_text="예: 「1인가구 소통공간」 조성·운영",
+    )
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "⑤ 사업개요 항목"
+        verbose_name_plural = "⑤ 사업개요"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level__lte=2), name="outline_level_in_range",
+                violation_error_message="사업개요의 수준은 □, ○, - 중 하나여야 합니다.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_level_display()[0]} {self.text}"

@@ -1,0 +1,48 @@
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+DATA = Path(__file__).parent / "data"
+SEED_PATH = DATA / "sheet-2023-13.md"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def demo(db):
+    """The demo register, with the seed sheet 2023-13 as its main case."""
+    from projects.demo import demo_load
+
+    return {project.registration_number: project for project, _ in demo_load()}
+
+
+@pytest.fixture
+def seed_project(demo):
+    return demo["2023-13"]
+
+
+def form_data(html: str, form_id: str | None = None) -> dict[str, list[str]]:
+    """What a browser would submit from the page's form, unchanged (empty templates left out)."""
+    soup = BeautifulSoup(html, "html.parser")
+    form = soup.find("form", id=form_id) if form_id else soup.find("form", method="post")
+    data: dict[str, list[str]] = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or "__prefix__" in name or "-empty-" in name:
+            continue
+        if field.name == "select":
+            values = [o.get("value", o.text) for o in field.find_all("option") if o.has_attr("selected")]
+        elif field.name == "textarea":
+            values = [field.text.removeprefix("\n")]
+        elif field.get("type") in ("checkbox", "radio"):
+            values = [field.get("value", "on")] if field.has_attr("checked") else []
+        elif field.get("type") in ("submit", "button", "file"):
+            continue
+        else:
+            values = [field.get("value", "")]
+        data.setdefault(name, []).extend(values)
+    return data
