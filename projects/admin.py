@@ -8,7 +8,7 @@ from django.db import models
 
 from timeline.admin import PhaseInline
 
-from .forms import MonthField, OutlineFormSet
+from .forms import MonthField, MonthInput, OutlineFormSet
 from .models import (
     Department,
     Official,
@@ -41,7 +41,7 @@ class SelectionCriterionAdmin(admin.ModelAdmin):
     list_editable = ["order"]
 
 
-class ProjectOfficialInline(nested_admin.NestedTabularInline):
+class ProjectOfficialInline(nested_admin.SortableHiddenMixin, nested_admin.NestedTabularInline):
     model = ProjectOfficial
     sortable_field_name = "order"
     fields = ["role_label", "official", "order"]
@@ -49,7 +49,7 @@ class ProjectOfficialInline(nested_admin.NestedTabularInline):
     extra = 0
 
 
-class OutlineItemInline(nested_admin.NestedTabularInline):
+class OutlineItemInline(nested_admin.SortableHiddenMixin, nested_admin.NestedTabularInline):
     model = OutlineItem
     formset = OutlineFormSet
     sortable_field_name = "order"
@@ -71,7 +71,7 @@ class PolicyProjectAdmin(nested_admin.NestedModelAdmin):
     ]
     search_help_text = "등록번호(예: 2023-13), 정책사업명, 담당자·사업관련자 성명으로 찾습니다."
     autocomplete_fields = ["department"]
-    formfield_overrides = {models.DateField: {"form_class": MonthField}}
+    formfield_overrides = {models.DateField: {"form_class": MonthField, "widget": MonthInput}}
     fieldsets = [
         ("등록", {"fields": [("registration_year", "registration_seq"), "department"]}),
         ("사업", {"fields": [

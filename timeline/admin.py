@@ -3,12 +3,12 @@
 import nested_admin
 from django.db import models
 
-from projects.forms import MonthField, PhaseItemFormSet
+from projects.forms import MonthField, MonthInput, PhaseItemFormSet
 
 from .models import Phase, PhaseItem, PhaseOfficial
 
 
-class PhaseItemInline(nested_admin.NestedTabularInline):
+class PhaseItemInline(nested_admin.SortableHiddenMixin, nested_admin.NestedTabularInline):
     model = PhaseItem
     formset = PhaseItemFormSet
     sortable_field_name = "order"
@@ -16,7 +16,7 @@ class PhaseItemInline(nested_admin.NestedTabularInline):
     extra = 0
 
 
-class PhaseOfficialInline(nested_admin.NestedTabularInline):
+class PhaseOfficialInline(nested_admin.SortableHiddenMixin, nested_admin.NestedTabularInline):
     model = PhaseOfficial
     sortable_field_name = "order"
     fields = ["official", "position", "order"]
@@ -24,10 +24,10 @@ class PhaseOfficialInline(nested_admin.NestedTabularInline):
     extra = 0
 
 
-class PhaseInline(nested_admin.NestedStackedInline):
+class PhaseInline(nested_admin.SortableHiddenMixin, nested_admin.NestedStackedInline):
     model = Phase
     sortable_field_name = "order"
     fields = [("started_on", "ended_on"), "heading", "order"]
-    formfield_overrides = {models.DateField: {"form_class": MonthField}}
+    formfield_overrides = {models.DateField: {"form_class": MonthField, "widget": MonthInput}}
     inlines = [PhaseItemInline, PhaseOfficialInline]
     extra = 0
