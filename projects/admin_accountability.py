@@ -1,0 +1,236 @@
+"""Who may change which sheet, every save as a revision, publication — for the project admin.
+
+``AccountableSheetAdmin`` is mixed into ``PolicyProjectAdmin`` (before ``NestedModelAdmin``):
+
+- scope: without ``projects.change_any_department`` (the 정책실명제 총괄 group has it) a user
+  sees, adds and edits only the projects of the departments they staff (``Department.staff``);
+  a URL of another department's project answers 403, never the form;
+- revisions: every admin save is one django-reversion revision of the whole sheet, added after
+  the inlines are saved; the history lists them and a revision is shown as a sheet and can be
+  restored;
+- publication: publish/withdraw actions for ``projects.publish_policyproject`` only; a sheet
+  that was ever published cannot be deleted.
+"""
+
+from contextlib import contextmanager
+
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.actions import delete_selected as django_delete_selected
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from .accountability_forms import AccountableProjectForm
+from .history import sheet_from_revision
+from .models import Department
+from .publication import UNDELETABLE_MESSAGE, PublicationError, publish, withdraw
+from .revisions import (
+    RevertRefused,
+    StaleSheetError,
+    add_sheet,
+    register_sheet_models,
+    revert_sheet,
+)
+
+register_sheet_models()  # before VersionAdmin registers the project with first-level inlines only
+
+OTHER_DEPARTMENT_MESSAGE = "다른 부서의 사업내역서는 열거나 고칠 수 없습니다."
+
+
+def edits_every_department(user) -> bool:
+    return user.has_perm("projects.change_any_department")
+
+
+class PublicationActionForm(helpers.ActionForm):
+    reason = forms.CharField(
+        label="철회 사유", required=False, max_length=200,
+        help_text="공개 철회 시 기록됩니다. 예: 사업 내용 재검토",
+    )
+
+
+class AccountableSheetAdmin(VersionAdmin):
+    form = AccountableProjectForm
+    action_form = PublicationActionForm
+    actions = ["publish_selected", "withdraw_selected", "delete_selected"]
+    history_latest_first = True
+    revision_sheet_template = "admin/projects/policyproject/revision_sheet.html"
+
+    # --- scope -----------------------------------------------------------------------------
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if edits_every_department(request.user):
+            return queryset
+        return queryset.filter(department__staff=request.user)
+
+    def get_object(self, request, object_id, from_field=None):
+        """An existing project outside the user's departments is refused, not "not found"."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None and not edits_every_department(request.user):
+            unscoped = self.model._default_manager.filter(pk=object_id) if object_id.isdigit() else None
+            if unscoped is not None and unscoped.exists():
+                raise PermissionDenied(OTHER_DEPARTMENT_MESSAGE)
+        return obj
+
+    def _in_scope(self, request, obj) -> bool:
+        return (
+            obj is None
+            or edits_every_department(request.user)
+            or obj.department.staff.filter(pk=request.user.pk).exists()
+        )
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and (
+            edits_every_department(request.user) or request.user.departments.exists()
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.was_ever_published:
+            return False
+        return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("projects.publish_policyproject")
+
+    def get_autocomplete_fields(self, request):
+        fields = list(super().get_autocomplete_fields(request))
+        if not edits_every_department(request.user):  # a plain list of their own departments
+            fields = [name for name in fields if name != "department"]
+        return fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "department" and not edits_every_department(request.user):
+            kwargs["queryset"] = Department.objects.filter(staff=request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    # --- revisions -------------------------------------------------------------------------
+
+    @contextmanager
+    def create_revision(self, request):
+        with reversion.create_revision(manage_manually=True):
+            reversion.set_user(request.user)
+            yield
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        add_sheet(form.instance)  # the whole sheet as saved, deleted rows left out
+        request._revision_comment = form.cleaned_data.get("revision_comment", "").strip()
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self._set_user_comment(request, entry)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self._set_user_comment(request, entry)
+        return entry
+
+    def _set_user_comment(self, request, entry):
+        comment = getattr(request, "_revision_comment", "")
+        if comment and reversion.is_active():
+            reversion.set_comment(f"{comment} ({entry.get_change_message()})")
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """The sheet as it was in one revision, rendered as a sheet, with a button to restore it."""
+        project = self.get_object(request, unquote(object_id))
+        if project is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, project):
+            raise PermissionDenied
+        version = get_object_or_404(
+            Version.objects.get_for_object(project).select_related("revision__user"), pk=version_id,
+        )
+        if request.method == "POST":
+            return self._revert(request, project, version)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": project,
+            "title": f"{project.registration_number} 변경 기록: {version.revision.date_created:%Y-%m-%d %H:%M}",
+            "revision": version.revision,
+            "sheet": sheet_from_revision(version.revision),
+            "can_revert": self.has_change_permission(request, project),
+            "history_url": reverse("admin:projects_policyproject_history", args=[project.pk]),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, self.revision_sheet_template, context)
+
+    def _revert(self, request, project, version):
+        if not self.has_change_permission(request, project):
+            raise PermissionDenied
+        try:
+            revert_sheet(
+                project=project, revision=version.revision, user=request.user,
+                loaded_version=request.POST.get("loaded_version"),
+            )
+        except (StaleSheetError, RevertRefused) as error:
+            messages.error(request, str(error))
+            return redirect(request.path)
+        messages.success(request, f"{project.registration_number}을(를) 선택한 판으로 되돌렸습니다.")
+        return redirect("admin:projects_policyproject_change", project.pk)
+
+    def recoverlist_view(self, request, extra_context=None):
+        """Deleted drafts are not recovered from here: their revisions stay in the history."""
+        raise PermissionDenied
+
+    # --- publication -----------------------------------------------------------------------
+
+    @admin.display(description="공개 상태")
+    def publication_summary(self, obj):
+        if obj is None or obj.pk is None:
+            return "비공개(초안)"
+        parts = [obj.publication_state]
+        if obj.published_at:
+            parts.append(f"공개일시 {obj.published_at:%Y-%m-%d %H:%M}")
+        if obj.first_published_at:
+            parts.append(f"최초 공개 {obj.first_published_at:%Y-%m-%d %H:%M}")
+        if obj.withdrawn_at:
+            reason = f" (사유: {obj.withdrawal_reason})" if obj.withdrawal_reason else ""
+            parts.append(f"철회 {obj.withdrawn_at:%Y-%m-%d %H:%M}{reason}")
+        return " · ".join(parts)
+
+    @admin.action(permissions=["publish"], description="선택한 사업내역서 공개")
+    def publish_selected(self, request, queryset):
+        self._each(request, queryset, lambda project: publish(project=project, user=request.user), "공개")
+
+    @admin.action(permissions=["publish"], description="선택한 사업내역서 공개 철회")
+    def withdraw_selected(self, request, queryset):
+        reason = request.POST.get("reason", "")
+        self._each(
+            request, queryset,
+            lambda project: withdraw(project=project, user=request.user, reason=reason), "공개 철회",
+        )
+
+    def _each(self, request, queryset, step, done: str):
+        changed = []
+        for project in queryset:
+            try:
+                step(project)
+            except PublicationError as error:
+                messages.warning(request, str(error))
+            else:
+                changed.append(project.registration_number)
+        if changed:
+            messages.success(request, f"{done}했습니다: {', '.join(changed)}")
+
+    @admin.action(permissions=["delete"], description="선택한 비공개 초안 삭제")
+    def delete_selected(self, request, queryset):
+        kept = [project.registration_number for project in queryset if project.was_ever_published]
+        if kept:
+            messages.error(request, f"{UNDELETABLE_MESSAGE} ({', '.join(kept)})")
+            return None
+        return django_delete_selected(self, request, queryset)
