@@ -24,6 +24,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -42,6 +43,10 @@ from .revisions import (
 register_sheet_models()  # before VersionAdmin registers the project with first-level inlines only
 
 OTHER_DEPARTMENT_MESSAGE = "다른 부서의 사업내역서는 열거나 고칠 수 없습니다."
+
+
+def _local(moment) -> str:
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
 
 
 def edits_every_department(user) -> bool:
@@ -160,7 +165,8 @@ class AccountableSheetAdmin(VersionAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": project,
-            "title": f"{project.registration_number} 변경 기록: {version.revision.date_created:%Y-%m-%d %H:%M}",
+            "title": f"{project.registration_number} 변경 기록: "
+                     f"{timezone.localtime(version.revision.date_created):%Y-%m-%d %H:%M}",
             "revision": version.revision,
             "sheet": sheet_from_revision(version.revision),
             "can_revert": self.has_change_permission(request, project),
@@ -195,12 +201,12 @@ class AccountableSheetAdmin(VersionAdmin):
             return "비공개(초안)"
         parts = [obj.publication_state]
         if obj.published_at:
-            parts.append(f"공개일시 {obj.published_at:%Y-%m-%d %H:%M}")
+            parts.append(f"공개일시 {_local(obj.published_at)}")
         if obj.first_published_at:
-            parts.append(f"최초 공개 {obj.first_published_at:%Y-%m-%d %H:%M}")
+            parts.append(f"최초 공개 {_local(obj.first_published_at)}")
         if obj.withdrawn_at:
             reason = f" (사유: {obj.withdrawal_reason})" if obj.withdrawal_reason else ""
-            parts.append(f"철회 {obj.withdrawn_at:%Y-%m-%d %H:%M}{reason}")
+            parts.append(f"철회 {_local(obj.withdrawn_at)}{reason}")
         return " · ".join(parts)
 
     @admin.action(permissions=["publish"], description="선택한 사업내역서 공개")
