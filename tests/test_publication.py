@@ -8,7 +8,7 @@ from django.urls import reverse
 from projects.models import PolicyProject
 from projects.publication import PublicationError, publish, withdraw
 from projects.revisions import record_revision
-from tests.staff import COORDINATOR, client_for, load_form, change_url, staff_user
+from tests.staff import COORDINATOR, change_url, client_for, load_form, staff_user
 
 pytestmark = pytest.mark.django_db
 

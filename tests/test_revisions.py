@@ -10,8 +10,8 @@ from projects.history import sheet_from_revision
 from projects.models import Official, PolicyProject
 from projects.revisions import record_revision
 from projects.sheet import sheet_from_project
-from tests.test_admin_sheet_editing import sheet_snapshot
 from tests.staff import change_url, history_url, load_form
+from tests.test_admin_sheet_editing import sheet_snapshot
 
 pytestmark = pytest.mark.django_db
 
