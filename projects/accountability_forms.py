@@ -24,6 +24,12 @@ class AccountableProjectForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
 
+    @property
+    def changed_data(self):
+        """What the change message lists: the sheet's fields, not this form's bookkeeping."""
+        return [name for name in super().changed_data
+                if name not in ("loaded_version", "revision_comment")]
+
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk:

@@ -9,7 +9,7 @@ from django.db import models
 from timeline.admin import PhaseInline
 
 from .admin_accountability import AccountableSheetAdmin
-from .forms import MonthField, OutlineFormSet
+from .forms import MonthField, MonthInput, OutlineFormSet
 from .models import (
     Department,
     Official,
@@ -74,7 +74,7 @@ class PolicyProjectAdmin(AccountableSheetAdmin, nested_admin.NestedModelAdmin):
     ]
     search_help_text = "등록번호(예: 2023-13), 정책사업명, 담당자·사업관련자 성명으로 찾습니다."
     autocomplete_fields = ["department"]
-    formfield_overrides = {models.DateField: {"form_class": MonthField}}
+    formfield_overrides = {models.DateField: {"form_class": MonthField, "widget": MonthInput}}
     fieldsets = [
         ("등록", {"fields": [("registration_year", "registration_seq"), "department"]}),
         ("사업", {"fields": [

@@ -29,7 +29,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from .accountability_forms import AccountableProjectForm
-from .history import sheet_from_revision
+from .history import project_versions, sheet_from_revision
 from .models import Department
 from .publication import UNDELETABLE_MESSAGE, PublicationError, publish, withdraw
 from .revisions import (
@@ -42,7 +42,14 @@ from .revisions import (
 
 register_sheet_models()  # before VersionAdmin registers the project with first-level inlines only
 
-OTHER_DEPARTMENT_MESSAGE = "다른 부서의 사업내역서는 열거나 고칠 수 없습니다."
+OTHER_DEPARTMENT_MESSAGE = (
+    "다른 부서의 사업내역서는 열거나 고칠 수 없습니다. 담당 부서를 바꿔야 하면 정책실명제 총괄 "
+    "담당자에게 요청하세요."
+)
+
+
+class Refused(PermissionDenied):
+    """A refusal staff should read in Korean, on an admin page (status 403)."""
 
 
 def _local(moment) -> str:
@@ -66,6 +73,8 @@ class AccountableSheetAdmin(VersionAdmin):
     actions = ["publish_selected", "withdraw_selected", "delete_selected"]
     history_latest_first = True
     revision_sheet_template = "admin/projects/policyproject/revision_sheet.html"
+    object_history_template = "admin/projects/policyproject/object_history.html"
+    refused_template = "admin/projects/policyproject/refused.html"
 
     # --- scope -----------------------------------------------------------------------------
 
@@ -81,8 +90,50 @@ class AccountableSheetAdmin(VersionAdmin):
         if obj is None and not edits_every_department(request.user):
             unscoped = self.model._default_manager.filter(pk=object_id) if object_id.isdigit() else None
             if unscoped is not None and unscoped.exists():
-                raise PermissionDenied(OTHER_DEPARTMENT_MESSAGE)
+                raise Refused(OTHER_DEPARTMENT_MESSAGE)
         return obj
+
+    def _refused_page(self, request, error):
+        context = {**self.admin_site.each_context(request), "opts": self.opts,
+                   "title": "열 수 없음", "message": str(error)}
+        return TemplateResponse(request, self.refused_template, context, status=403)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        try:
+            return super().change_view(request, object_id, form_url, extra_context)
+        except Refused as error:
+            return self._refused_page(request, error)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        try:
+            project = self.get_object(request, unquote(object_id))
+            if project is not None and project.was_ever_published:
+                raise Refused(UNDELETABLE_MESSAGE)
+            return super().delete_view(request, object_id, extra_context)
+        except Refused as error:
+            return self._refused_page(request, error)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """Every revision of the sheet, newest first, marking those the public could read."""
+        try:
+            project = self.get_object(request, unquote(object_id))
+        except Refused as error:
+            return self._refused_page(request, error)
+        if project is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, project):
+            raise PermissionDenied
+        action_list = [
+            {
+                "revision": version.revision,
+                "public": version.field_dict.get("published_at") is not None,
+                "url": reverse("admin:projects_policyproject_revision", args=[project.pk, version.pk]),
+            }
+            for version in project_versions(project)
+        ]
+        return admin.ModelAdmin.history_view(
+            self, request, object_id, {"action_list": action_list, **(extra_context or {})},
+        )
 
     def _in_scope(self, request, obj) -> bool:
         return (
@@ -151,7 +202,10 @@ class AccountableSheetAdmin(VersionAdmin):
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """The sheet as it was in one revision, rendered as a sheet, with a button to restore it."""
-        project = self.get_object(request, unquote(object_id))
+        try:
+            project = self.get_object(request, unquote(object_id))
+        except Refused as error:
+            return self._refused_page(request, error)
         if project is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if not self.has_view_or_change_permission(request, project):

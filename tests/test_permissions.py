@@ -69,7 +69,9 @@ def test_department_staff_edits_own_department_project(welfare_staff, seed_proje
 def test_another_departments_project_url_is_refused(welfare_staff, other_project, url_of):
     response = client_for(welfare_staff).get(url_of(other_project))
     assert response.status_code == 403
-    assert 'id="policyproject_form"' not in response.content.decode()
+    page = response.content.decode()
+    assert 'id="policyproject_form"' not in page and "스마트 안심 귀갓길" not in page
+    assert "다른 부서의 사업내역서는 열거나 고칠 수 없습니다" in page
 
 
 def test_posting_to_another_departments_project_changes_nothing(welfare_staff, other_project, seed_project):

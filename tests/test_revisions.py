@@ -133,7 +133,8 @@ def test_history_lists_each_save_newest_first(admin_client, seed_project):
     save_unchanged(admin_client, seed_project, "첫 번째 저장")
     save_unchanged(admin_client, seed_project, "두 번째 저장")
     page = admin_client.get(history_url(seed_project)).content.decode()
-    assert page.index("두 번째 저장") < page.index("첫 번째 저장")
+    assert page.index("두 번째 저장") < page.index("첫 번째 저장") < page.index("최초 등록")
+    assert "변경 사유" not in page  # the form's bookkeeping is not a change of the sheet
 
 
 def test_sheet_from_revision_equals_the_live_sheet(seed_project, django_assert_num_queries):

@@ -3,7 +3,7 @@
 import nested_admin
 from django.db import models
 
-from projects.forms import MonthField, PhaseItemFormSet
+from projects.forms import MonthField, MonthInput, PhaseItemFormSet
 
 from .models import Phase, PhaseItem, PhaseOfficial
 
@@ -28,6 +28,6 @@ class PhaseInline(nested_admin.NestedStackedInline):
     model = Phase
     sortable_field_name = "order"
     fields = [("started_on", "ended_on"), "heading", "order"]
-    formfield_overrides = {models.DateField: {"form_class": MonthField}}
+    formfield_overrides = {models.DateField: {"form_class": MonthField, "widget": MonthInput}}
     inlines = [PhaseItemInline, PhaseOfficialInline]
     extra = 0
