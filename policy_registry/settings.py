@@ -166,7 +166,7 @@ CONTENT_SECURITY_POLICY = {
 # Admin login throttling (django-axes): after AXES_FAILURE_LIMIT failures for one user name from
 # one address, that pair is locked for AXES_COOLOFF_HOURS.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "policy_registry.login_throttle.LoginThrottleBackend",  # django-axes
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

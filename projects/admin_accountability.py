@@ -74,6 +74,7 @@ class AccountableSheetAdmin(VersionAdmin):
     history_latest_first = True
     revision_sheet_template = "admin/projects/policyproject/revision_sheet.html"
     object_history_template = "admin/projects/policyproject/object_history.html"
+    change_list_template = None  # Django's list: deleted drafts are not recovered from the admin
     refused_template = "admin/projects/policyproject/refused.html"
 
     # --- scope -----------------------------------------------------------------------------

@@ -146,3 +146,11 @@ def test_a_correct_login_before_the_limit_succeeds(client):
         client.post(url, {"username": "clerk", "password": "wrong"})
     response = client.post(url, {"username": "clerk", "password": "correct-horse-battery"})
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_login_without_a_request_is_left_to_the_model_backend(client):
+    """The shell and the test client authenticate without a request: nothing to throttle."""
+    User.objects.create_user("clerk", password="correct-horse-battery", is_staff=True)
+    assert client.login(username="clerk", password="wrong") is False
+    assert client.login(username="clerk", password="correct-horse-battery") is True
