@@ -100,10 +100,38 @@ class AccountableSheetAdmin(VersionAdmin):
         return TemplateResponse(request, self.refused_template, context, status=403)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {"can_publish": self.has_publish_permission(request), **(extra_context or {})}
         try:
-            return super().change_view(request, object_id, form_url, extra_context)
+            response = super().change_view(request, object_id, form_url, extra_context)
         except Refused as error:
             return self._refused_page(request, error)
+        if request.method == "POST" and response.status_code == 302:
+            self._publish_after_save(request, object_id)
+        return response
+
+    def _publish_after_save(self, request, object_id):
+        """"저장하고 공개" / "저장하고 공개 철회": after the save's own revision is closed, so the
+        publication step is a revision of its own."""
+        wants_publish, wants_withdraw = "_publish" in request.POST, "_withdraw" in request.POST
+        if not (wants_publish or wants_withdraw) or not self.has_publish_permission(request):
+            return
+        project = self.get_object(request, unquote(object_id))
+        try:
+            if wants_publish:
+                publish(project=project, user=request.user)
+            else:
+                withdraw(project=project, user=request.user,
+                         reason=request.POST.get("revision_comment", ""))
+        except PublicationError as error:
+            messages.warning(request, str(error))
+        else:
+            messages.success(request, f"{project.registration_number}을(를) "
+                                      f"{'공개' if wants_publish else '공개 철회'}했습니다.")
+
+    def changelist_view(self, request, extra_context=None):
+        """No revision around the whole list: each publication step records its own, one project
+        per revision (reversion would merge them into one)."""
+        return super(VersionAdmin, self).changelist_view(request, extra_context)
 
     def delete_view(self, request, object_id, extra_context=None):
         try:

@@ -154,3 +154,49 @@ def test_draft_or_foreign_revision_is_404(client, demo, coordinator):
     assert client.get(reverse("sheet_revision", args=["2025-4", draft_revision])).status_code == 404
     assert client.get(reverse("sheet_revision", args=["2023-13", draft_revision])).status_code == 404
     assert client.get(reverse("sheet_revision", args=["2023-13", 999999])).status_code == 404
+
+
+def test_save_and_publish_button_for_the_coordinator_only(demo, coordinator):
+    from tests.staff import DEPARTMENT_STAFF
+
+    draft = demo["2025-4"]
+    staff = staff_user("cleaner", DEPARTMENT_STAFF, ["청소행정과"])
+    staff_page = client_for(staff).get(change_url(draft)).content.decode()
+    assert "저장하고 공개" not in staff_page
+    data = load_form(client_for(staff), draft)
+    data["_publish"] = ["저장하고 공개"]
+    assert client_for(staff).post(change_url(draft), data).status_code == 302
+    draft.refresh_from_db()
+    assert not draft.is_published  # saved, not published
+
+    client = client_for(coordinator)
+    data = load_form(client, draft)
+    assert "저장하고 공개" in client.get(change_url(draft)).content.decode()
+    data["_publish"] = ["저장하고 공개"]
+    data["background"] = ["공개 전에 고친 배경"]
+    assert client.post(change_url(draft), data).status_code == 302
+    draft.refresh_from_db()
+    assert draft.is_published and draft.background == "공개 전에 고친 배경"
+    from projects.history import published_revisions
+
+    assert [entry.comment for entry in published_revisions(draft)] == ["공개"]
+
+
+def test_publishing_several_at_once_records_one_revision_each(demo, coordinator, client):
+    withdraw(project=demo["2023-13"], user=coordinator)
+    chosen = [demo["2023-13"], demo["2025-4"]]
+    client_for(coordinator).post(reverse(CHANGELIST), {
+        "action": "publish_selected", "_selected_action": [p.pk for p in chosen],
+    })
+    from projects.history import published_revisions, sheet_from_revision
+
+    for project in chosen:
+        project.refresh_from_db()
+        assert project.is_published
+        latest = published_revisions(project)[0]
+        assert latest.comment == "공개"
+        page = client.get(reverse("sheet_revision", args=[project.registration_number, latest.revision_id]))
+        assert page.status_code == 200
+        from reversion.models import Revision
+
+        assert sheet_from_revision(Revision.objects.get(pk=latest.revision_id)).title == project.title
