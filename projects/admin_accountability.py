@@ -15,10 +15,7 @@
 from contextlib import contextmanager
 
 import reversion
-from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -29,9 +26,10 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from .accountability_forms import AccountableProjectForm
+from .admin_publication import PublicationAdminMixin
 from .history import project_versions, sheet_from_revision
 from .models import Department
-from .publication import UNDELETABLE_MESSAGE, PublicationError, publish, withdraw
+from .publication import UNDELETABLE_MESSAGE
 from .revisions import (
     RevertRefused,
     StaleSheetError,
@@ -52,25 +50,12 @@ class Refused(PermissionDenied):
     """A refusal staff should read in Korean, on an admin page (status 403)."""
 
 
-def _local(moment) -> str:
-    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
-
-
 def edits_every_department(user) -> bool:
     return user.has_perm("projects.change_any_department")
 
 
-class PublicationActionForm(helpers.ActionForm):
-    reason = forms.CharField(
-        label="철회 사유", required=False, max_length=200,
-        help_text="공개 철회 시 기록됩니다. 예: 사업 내용 재검토",
-    )
-
-
-class AccountableSheetAdmin(VersionAdmin):
+class AccountableSheetAdmin(PublicationAdminMixin, VersionAdmin):
     form = AccountableProjectForm
-    action_form = PublicationActionForm
-    actions = ["publish_selected", "withdraw_selected", "delete_selected"]
     history_latest_first = True
     revision_sheet_template = "admin/projects/policyproject/revision_sheet.html"
     object_history_template = "admin/projects/policyproject/object_history.html"
@@ -108,25 +93,6 @@ class AccountableSheetAdmin(VersionAdmin):
         if request.method == "POST" and response.status_code == 302:
             self._publish_after_save(request, object_id)
         return response
-
-    def _publish_after_save(self, request, object_id):
-        """"저장하고 공개" / "저장하고 공개 철회": after the save's own revision is closed, so the
-        publication step is a revision of its own."""
-        wants_publish, wants_withdraw = "_publish" in request.POST, "_withdraw" in request.POST
-        if not (wants_publish or wants_withdraw) or not self.has_publish_permission(request):
-            return
-        project = self.get_object(request, unquote(object_id))
-        try:
-            if wants_publish:
-                publish(project=project, user=request.user)
-            else:
-                withdraw(project=project, user=request.user,
-                         reason=request.POST.get("revision_comment", ""))
-        except PublicationError as error:
-            messages.warning(request, str(error))
-        else:
-            messages.success(request, f"{project.registration_number}을(를) "
-                                      f"{'공개' if wants_publish else '공개 철회'}했습니다.")
 
     def changelist_view(self, request, extra_context=None):
         """No revision around the whole list: each publication step records its own, one project
@@ -186,9 +152,6 @@ class AccountableSheetAdmin(VersionAdmin):
         if obj is not None and obj.was_ever_published:
             return False
         return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
-
-    def has_publish_permission(self, request):
-        return request.user.has_perm("projects.publish_policyproject")
 
     def get_autocomplete_fields(self, request):
         fields = list(super().get_autocomplete_fields(request))
@@ -251,7 +214,7 @@ class AccountableSheetAdmin(VersionAdmin):
             "title": f"{project.registration_number} 변경 기록: "
                      f"{timezone.localtime(version.revision.date_created):%Y-%m-%d %H:%M}",
             "revision": version.revision,
-            "sheet": sheet_from_revision(version.revision),
+            "sheet": sheet_from_revision(version.revision, project.pk),
             "can_revert": self.has_change_permission(request, project),
             "history_url": reverse("admin:projects_policyproject_history", args=[project.pk]),
             **(extra_context or {}),
@@ -275,51 +238,3 @@ class AccountableSheetAdmin(VersionAdmin):
     def recoverlist_view(self, request, extra_context=None):
         """Deleted drafts are not recovered from here: their revisions stay in the history."""
         raise PermissionDenied
-
-    # --- publication -----------------------------------------------------------------------
-
-    @admin.display(description="공개 상태")
-    def publication_summary(self, obj):
-        if obj is None or obj.pk is None:
-            return "비공개(초안)"
-        parts = [obj.publication_state]
-        if obj.published_at:
-            parts.append(f"공개일시 {_local(obj.published_at)}")
-        if obj.first_published_at:
-            parts.append(f"최초 공개 {_local(obj.first_published_at)}")
-        if obj.withdrawn_at:
-            reason = f" (사유: {obj.withdrawal_reason})" if obj.withdrawal_reason else ""
-            parts.append(f"철회 {_local(obj.withdrawn_at)}{reason}")
-        return " · ".join(parts)
-
-    @admin.action(permissions=["publish"], description="선택한 사업내역서 공개")
-    def publish_selected(self, request, queryset):
-        self._each(request, queryset, lambda project: publish(project=project, user=request.user), "공개")
-
-    @admin.action(permissions=["publish"], description="선택한 사업내역서 공개 철회")
-    def withdraw_selected(self, request, queryset):
-        reason = request.POST.get("reason", "")
-        self._each(
-            request, queryset,
-            lambda project: withdraw(project=project, user=request.user, reason=reason), "공개 철회",
-        )
-
-    def _each(self, request, queryset, step, done: str):
-        changed = []
-        for project in queryset:
-            try:
-                step(project)
-            except PublicationError as error:
-                messages.warning(request, str(error))
-            else:
-                changed.append(project.registration_number)
-        if changed:
-            messages.success(request, f"{done}했습니다: {', '.join(changed)}")
-
-    @admin.action(permissions=["delete"], description="선택한 비공개 초안 삭제")
-    def delete_selected(self, request, queryset):
-        kept = [project.registration_number for project in queryset if project.was_ever_published]
-        if kept:
-            messages.error(request, f"{UNDELETABLE_MESSAGE} ({', '.join(kept)})")
-            return None
-        return django_delete_selected(self, request, queryset)

@@ -44,17 +44,25 @@ def _ordered(rows, **match):
     return sorted(chosen, key=lambda row: (row["order"], row["id"]))
 
 
-def sheet_from_revision(revision: Revision) -> Sheet:
-    """The sheet of the project saved in ``revision``, as the sheet partial renders it."""
+def sheet_from_revision(revision: Revision, project_id: int | None = None) -> Sheet:
+    """The sheet of the project saved in ``revision``, as the sheet partial renders it.
+
+    A revision normally holds one project; give ``project_id`` to pick one from a revision that
+    holds several (e.g. made by a bulk command).
+    """
     from .models import Department, Official, PolicyProject, SelectionCriterion
 
     rows = _rows_by_model(revision)
-    try:
-        (project,) = rows["projects.policyproject"]
-    except ValueError:
-        raise ValueError(f"revision {revision.pk} does not hold exactly one project") from None
-    official_ids = {row["official_id"] for row in rows["projects.projectofficial"]}
-    official_ids |= {row["official_id"] for row in rows["timeline.phaseofficial"]}
+    projects = [row for row in rows["projects.policyproject"]
+                if project_id is None or row["id"] == project_id]
+    if len(projects) != 1:
+        raise ValueError(f"revision {revision.pk} does not hold exactly one such project")
+    (project,) = projects
+    phase_ids = {row["id"] for row in rows["timeline.phase"] if row["project_id"] == project["id"]}
+    official_ids = {row["official_id"] for row in rows["projects.projectofficial"]
+                    if row["project_id"] == project["id"]}
+    official_ids |= {row["official_id"] for row in rows["timeline.phaseofficial"]
+                     if row["phase_id"] in phase_ids}
     names = dict(Official.objects.filter(pk__in=official_ids).values_list("pk", "name"))
     department = Department.objects.filter(pk=project["department_id"]).values_list("name", flat=True)
     criterion = SelectionCriterion.objects.filter(pk=project["selection_criterion_id"]).values_list(

@@ -30,5 +30,5 @@ def sheet_revision(request, number: str, revision_id: int):
     return render(request, "projects/sheet_revision.html", {
         "project": project,
         "revision": revision,
-        "sheet": sheet_from_revision(revision),
+        "sheet": sheet_from_revision(revision, project.pk),
     })

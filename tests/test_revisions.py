@@ -159,3 +159,17 @@ def test_sheet_from_revision_survives_a_deleted_official(seed_project):
     sheet = sheet_from_revision(revision)
     assert sheet.phases[0].people[0].name == "개명한 이름"  # officials are looked up, not stored
     assert name != "개명한 이름"
+
+
+def test_a_revision_holding_several_projects_yields_the_one_asked_for(demo):
+    import reversion
+
+    with reversion.create_revision(manage_manually=True):
+        for number in ("2023-13", "2022-5"):
+            reversion.add_to_revision(demo[number])
+    revision = Revision.objects.latest("pk")
+    sheets = [sheet_from_revision(revision, demo[n].pk) for n in ("2023-13", "2022-5")]
+    assert [s.title for s in sheets] == ["1인가구도 행복한 중구 조성", "스마트 안심 귀갓길 조성"]
+    assert sheets[0].phases[0].people[0].name == "이수정"
+    with pytest.raises(ValueError):
+        sheet_from_revision(revision)
