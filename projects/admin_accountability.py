@@ -27,7 +27,7 @@ from reversion.models import Version
 
 from .accountability_forms import AccountableProjectForm
 from .admin_publication import PublicationAdminMixin
-from .history import project_versions, sheet_from_revision
+from .history import project_versions, sheet_from_revision, was_public
 from .models import Department
 from .publication import UNDELETABLE_MESSAGE
 from .revisions import (
@@ -121,7 +121,7 @@ class AccountableSheetAdmin(PublicationAdminMixin, VersionAdmin):
         action_list = [
             {
                 "revision": version.revision,
-                "public": version.field_dict.get("published_at") is not None,
+                "public": was_public(version),
                 "url": reverse("admin:projects_policyproject_revision", args=[project.pk, version.pk]),
             }
             for version in project_versions(project)

@@ -200,3 +200,18 @@ def test_publishing_several_at_once_records_one_revision_each(demo, coordinator,
         from reversion.models import Revision
 
         assert sheet_from_revision(Revision.objects.get(pk=latest.revision_id)).title == project.title
+
+
+def test_public_history_queries_do_not_grow_with_revisions(client, seed_project, coordinator,
+                                                          django_assert_num_queries):
+    def count_queries():
+        with django_assert_num_queries(2) as captured:  # the project; its versions with revisions
+            assert client.get(history("2023-13")).status_code == 200
+        return len(captured)
+
+    count_queries()
+    for n in range(5):
+        seed_project.title = f"제목 {n}"
+        seed_project.save()
+        record_revision(project=seed_project, user=coordinator, comment=f"변경 {n}")
+    count_queries()
