@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from projects.models import Department, PolicyProject
+from projects.models import Department, PolicyProject, SelectionCriterion
 from tests.staff import (
     COORDINATOR,
     DEPARTMENT_STAFF,
@@ -157,3 +157,23 @@ def test_coordinator_assigns_staff_to_a_department(coordinator, welfare_staff):
     assert list(welfare_staff.departments.order_by("name").values_list("name", flat=True)) == [
         "복지정책과", "안전총괄과",
     ]
+
+
+def test_department_staff_adds_a_project_for_own_department(welfare_staff):
+    from reversion.models import Version
+
+    from tests.conftest import form_data
+
+    client = client_for(welfare_staff)
+    page = client.get(reverse("admin:projects_policyproject_add")).content.decode()
+    data = form_data(page, "policyproject_form")
+    data.update(
+        registration_year=["2026"], registration_seq=["1"], title=["1인가구 안부 확인 서비스"],
+        department=[str(Department.objects.get(name="복지정책과").pk)],
+        started_on=["2026-01"], selection_criterion=[str(SelectionCriterion.objects.first().pk)],
+    )
+    response = client.post(reverse("admin:projects_policyproject_add"), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    project = PolicyProject.objects.get(registration_year=2026, registration_seq=1)
+    assert not project.is_published and project.version == 1
+    assert Version.objects.get_for_object(project).count() == 1
