@@ -134,7 +134,8 @@ def test_admin_login_is_locked_after_repeated_failures(client):
         client.post(url, {"username": "clerk", "password": "wrong"})
     response = client.post(url, {"username": "clerk", "password": "correct-horse-battery"})
     assert response.status_code == 429
-    assert "로그인이 잠시 잠겼습니다" in response.content.decode()
+    page = response.content.decode()
+    assert "로그인이 잠시 잠겼습니다" in page and "1시간 동안 막았습니다" in page
     assert "_auth_user_id" not in client.session
 
 
