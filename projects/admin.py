@@ -4,6 +4,7 @@ import re
 
 import nested_admin
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.db import models
 
 from timeline.admin import PhaseInline
@@ -27,6 +28,11 @@ class DepartmentAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     fields = ["name", "staff"]
     filter_horizontal = ["staff"]  # who may edit this department's sheets (사업부서 담당자)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "staff":  # only active staff accounts can open the admin at all
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Official)
