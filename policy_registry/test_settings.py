@@ -7,3 +7,10 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-deployment
 from .settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# accountability: production defaults that make no sense under the test client
+SECURE_SSL_REDIRECT = False  # the test client speaks http; the redirect itself is Django's
+STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",  # no collectstatic manifest
+}}
+WHITENOISE_AUTOREFRESH = True  # no collected STATIC_ROOT to scan at start-up

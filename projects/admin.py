@@ -4,10 +4,12 @@ import re
 
 import nested_admin
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.db import models
 
 from timeline.admin import PhaseInline
 
+from .admin_accountability import AccountableSheetAdmin
 from .forms import MonthField, MonthInput, OutlineFormSet
 from .models import (
     Department,
@@ -24,6 +26,13 @@ REGISTRATION_NUMBER = re.compile(r"\s*(\d{4})\s*-\s*(\d{1,5})\s*")
 @admin.register(Department)
 class DepartmentAdmin(admin.ModelAdmin):
     search_fields = ["name"]
+    fields = ["name", "staff"]
+    filter_horizontal = ["staff"]  # who may edit this department's sheets (사업부서 담당자)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "staff":  # only active staff accounts can open the admin at all
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Official)
@@ -58,7 +67,7 @@ class OutlineItemInline(nested_admin.SortableHiddenMixin, nested_admin.NestedTab
 
 
 @admin.register(PolicyProject)
-class PolicyProjectAdmin(nested_admin.NestedModelAdmin):
+class PolicyProjectAdmin(AccountableSheetAdmin, nested_admin.NestedModelAdmin):
     list_display = [
         "registration_number_display", "title", "department", "status", "published_display",
         "updated_at",
@@ -77,8 +86,10 @@ class PolicyProjectAdmin(nested_admin.NestedModelAdmin):
         ("사업", {"fields": [
             "title", "status", "background", "selection_criterion", ("started_on", "ended_on"),
         ]}),
-        ("공개", {"fields": ["published_at"]}),
+        ("공개", {"fields": ["publication_summary"]}),
+        ("변경 기록", {"fields": ["revision_comment", "loaded_version"]}),
     ]
+    readonly_fields = ["publication_summary"]
     inlines = [ProjectOfficialInline, OutlineItemInline, PhaseInline]
 
     @admin.display(description="등록번호", ordering=("registration_year", "registration_seq"))
@@ -96,9 +107,3 @@ class PolicyProjectAdmin(nested_admin.NestedModelAdmin):
             year, seq = (int(part) for part in match.groups())
             return queryset.filter(registration_year=year, registration_seq=seq), False
         return super().get_search_results(request, queryset, search_term)
-
-    def save_model(self, request, obj, form, change):
-        """Every save is a new version of the sheet (inline-only edits included)."""
-        if change:
-            obj.version = (obj.version or 0) + 1
-        super().save_model(request, obj, form, change)

@@ -16,6 +16,7 @@ from .models import (
     ProjectOfficial,
     SelectionCriterion,
 )
+from .revisions import record_revision
 
 OUTLINE_MARKERS = {"□": 0, "○": 1, "-": 2}
 PHASE_MARKERS = {"▶": 1, "·": 2}
@@ -82,4 +83,5 @@ def _load_sheet(sheet: dict) -> tuple[PolicyProject, bool]:
             PhaseOfficial(phase=phase, order=n, official=official(name), position=position)
             for n, (name, position) in enumerate(zip(tokens[::2], tokens[1::2], strict=True))
         )
+    record_revision(project=project, user=None, comment="최초 등록")  # the history starts here
     return project, True

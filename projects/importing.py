@@ -4,10 +4,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from timeline.models import Phase, PhaseItem, PhaseOfficial
 
+from . import publication
 from .models import (
     Department,
     Official,
@@ -16,6 +16,7 @@ from .models import (
     ProjectOfficial,
     SelectionCriterion,
 )
+from .revisions import record_revision
 from .sheet import Person, Sheet, SheetPhase, nest
 from .sheet_parser import ParsedSheet, SheetParseError, parse_sheet
 from .validators import validate_level_sequence
@@ -56,15 +57,22 @@ def sheet_parse(*, source: bytes, filename: str | None = None) -> ParsedSheet:
 
 def sheet_import(
     *, source: bytes, filename: str | None = None, publish: bool = False,
-    replace: bool = False, dry_run: bool = False,
+    replace: bool = False, dry_run: bool = False, user=None,
 ) -> ImportResult:
-    """Create (or with ``replace`` rewrite) the project a sheet describes, or change nothing."""
+    """Create (or with ``replace`` rewrite) the project a sheet describes, or change nothing.
+
+    The import is one revision of the sheet (who, when, which file), like an admin save.
+    """
     parsed = sheet_parse(source=source, filename=filename)
     with transaction.atomic():
-        project, action = _write(parsed, publish=publish, replace=replace)
+        project, action = _write(parsed, replace=replace)
         if dry_run:
             transaction.set_rollback(True)
             return ImportResult(parsed, None, "checked")
+        comment = f"사업내역서 가져오기{f' ({filename})' if filename else ''}"
+        record_revision(project=project, user=user, comment=comment)
+        if publish and not project.is_published:
+            publication.publish(project=project, user=user)
     return ImportResult(parsed, project, action)
 
 
@@ -126,7 +134,7 @@ def _valid(obj, cell: str):
     return obj
 
 
-def _write(parsed: ParsedSheet, *, publish: bool, replace: bool) -> tuple[PolicyProject, str]:
+def _write(parsed: ParsedSheet, *, replace: bool) -> tuple[PolicyProject, str]:
     number = f"{parsed.registration_year}-{parsed.registration_seq}"
     project = (
         PolicyProject.objects.select_for_update()
@@ -145,7 +153,6 @@ def _write(parsed: ParsedSheet, *, publish: bool, replace: bool) -> tuple[Policy
         project.outline_items.all().delete()
         project.project_officials.all().delete()
         project.phases.all().delete()
-        project.version += 1
     else:
         project = PolicyProject(
             registration_year=parsed.registration_year, registration_seq=parsed.registration_seq
@@ -153,8 +160,6 @@ def _write(parsed: ParsedSheet, *, publish: bool, replace: bool) -> tuple[Policy
     project.title, project.status, project.background = parsed.title, parsed.status, parsed.background
     project.department, project.selection_criterion = department, criterion_match(parsed.criterion)
     project.started_on, project.ended_on = parsed.started_on, parsed.ended_on
-    if publish and not project.published_at:
-        project.published_at = timezone.now()
     _valid(project, f"사업내역서 {number}").save()
 
     officials = _OfficialFinder(department)

@@ -1,5 +1,6 @@
 """The register: departments, officials, selection criteria, projects and their ⑤ ⑥ rows."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,6 +16,11 @@ class Department(models.Model):
     name = models.CharField(
         "부서명", max_length=100, unique=True, help_text="사업을 맡은 부서. 예: 복지정책과",
         error_messages={"unique": "같은 이름의 부서가 이미 있습니다."},
+    )
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="departments",
+        verbose_name="담당 직원",
+        help_text="이 부서의 사업내역서를 등록·수정할 수 있는 직원(사업부서 담당자). 예: 복지정책과 서민경",
     )
 
     class Meta:
@@ -127,7 +133,20 @@ class PolicyProject(models.Model):
         "사업 종료월", null=True, blank=True, help_text="비워 두면 '계속'. 예: 2025-02",
     )
     published_at = models.DateTimeField(
-        "공개일시", null=True, blank=True, help_text="비어 있으면 시민에게 공개되지 않습니다.",
+        "공개일시", null=True, blank=True,
+        help_text="지금 공개 중이면 공개한 때. 비어 있으면 시민에게 공개되지 않습니다. 예: 2023-03-02 09:00",
+    )
+    first_published_at = models.DateTimeField(
+        "최초 공개일시", null=True, blank=True, editable=False,
+        help_text="처음 공개한 때. 한 번 공개한 사업은 기록으로 남아 삭제할 수 없습니다. 예: 2023-03-02 09:00",
+    )
+    withdrawn_at = models.DateTimeField(
+        "공개 철회일시", null=True, blank=True, editable=False,
+        help_text="공개를 철회한 때. 다시 공개하면 비워집니다. 예: 2024-01-15 14:00",
+    )
+    withdrawal_reason = models.CharField(
+        "철회 사유", max_length=200, blank=True, editable=False,
+        help_text="공개를 철회한 이유. 예: 사업 내용 재검토",
     )
     created_at = models.DateTimeField("최초 등록일", auto_now_add=True)
     updated_at = models.DateTimeField("최종 수정일", auto_now=True)
@@ -139,6 +158,10 @@ class PolicyProject(models.Model):
         ordering = ["-registration_year", "-registration_seq"]
         verbose_name = "중점관리 대상사업"
         verbose_name_plural = "중점관리 대상사업"
+        permissions = [
+            ("publish_policyproject", "사업내역서를 공개·철회할 수 있음"),
+            ("change_any_department", "모든 부서의 사업내역서를 편집할 수 있음"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["registration_year", "registration_seq"],
@@ -164,10 +187,14 @@ class PolicyProject(models.Model):
         return f"{self.registration_number} {self.title}"
 
     def save(self, *args, **kwargs):
+        """Every save of an existing sheet is a new version: the one place ``version`` moves."""
+        if not self._state.adding:
+            self.version = (self.version or 0) + 1
         self.started_on = first_of_month(self.started_on)
         self.ended_on = first_of_month(self.ended_on)
         if self.published_at:  # the admin edits to the second: keep what it shows
             self.published_at = self.published_at.replace(microsecond=0)
+            self.first_published_at = self.first_published_at or self.published_at
         super().save(*args, **kwargs)
 
     @property
@@ -181,6 +208,17 @@ class PolicyProject(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+    @property
+    def was_ever_published(self) -> bool:
+        """Once citizens have seen a sheet it is a public record: it may be withdrawn, not deleted."""
+        return self.published_at is not None or self.first_published_at is not None
+
+    @property
+    def publication_state(self) -> str:
+        if self.is_published:
+            return "공개"
+        return "공개 철회" if self.withdrawn_at else "비공개(초안)"
 
     def unique_error_message(self, model_class, unique_check):
         if tuple(unique_check) == ("registration_year", "registration_seq"):

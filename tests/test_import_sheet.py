@@ -192,3 +192,16 @@ def test_html_page_of_the_seed_imports_the_same_sheet(db):
     html = sheet_import(source=(DATA / "sheet-2023-13.html").read_bytes(), filename="2023-13.html")
     assert html.parsed == markdown
     assert texts(imported_sheet("2023-13"))[5] == "추진목표"
+
+
+def test_import_is_recorded_as_one_revision_of_the_whole_sheet(db):
+    from reversion.models import Version
+
+    from projects.history import sheet_from_revision
+
+    project = sheet_import(source=SEED_PATH.read_bytes(), filename="seed.md").project
+    versions = Version.objects.get_for_object(project)
+    assert versions.count() == 1
+    revision = versions.get().revision
+    assert revision.comment == "사업내역서 가져오기 (seed.md)"
+    assert texts(sheet_from_revision(revision)) == texts(imported_sheet("2023-13"))
