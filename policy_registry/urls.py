@@ -8,4 +8,5 @@ admin.site.index_title = "사업내역서 관리"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("_nested_admin/", include("nested_admin.urls")),
+    path("", include("projects.urls")),
 ]

@@ -8,6 +8,7 @@ from django.db import models
 
 from timeline.admin import PhaseInline
 
+from .admin_sheet import SheetAdminMixin
 from .forms import MonthField, OutlineFormSet
 from .models import (
     Department,
@@ -58,7 +59,7 @@ class OutlineItemInline(nested_admin.NestedTabularInline):
 
 
 @admin.register(PolicyProject)
-class PolicyProjectAdmin(nested_admin.NestedModelAdmin):
+class PolicyProjectAdmin(SheetAdminMixin, nested_admin.NestedModelAdmin):
     list_display = [
         "registration_number_display", "title", "department", "status", "published_display",
         "updated_at",
