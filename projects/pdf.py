@@ -27,8 +27,8 @@ from .sheet import Sheet, sheet_from_project
 #: WeasyPrint resolves ``/static/…`` against this origin; ``.invalid`` never resolves (RFC 2606).
 PDF_BASE_URL = "https://static.invalid/"
 CACHE_ALIAS = "sheet_pdf"
-#: The PDF's stylesheets: the page's sheet styles, then A4, fonts and page numbers.
-STYLESHEETS = ("css/sheet.css", "css/sheet-pdf.css")
+#: The PDF's stylesheets: the vendored font's faces, the page's sheet styles, then A4 and n / N.
+STYLESHEETS = ("fonts/pretendard-pdf.css", "css/sheet.css", "css/sheet-pdf.css")
 
 pdf_keep_all.install()
 

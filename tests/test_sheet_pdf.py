@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 
 FONTS = Path(settings.BASE_DIR) / "static" / "fonts"
 HEADER = ("주요 추진내용", "추진기간", "사업관련자")
+PDF_FONT_SUFFIXES = {".otf", ".ttf"}  # what WeasyPrint embeds (the .woff2 files are for browsers)
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +67,7 @@ def embedded_font_names(reader: PdfReader) -> set[str]:
 def vendored_font_names() -> set[str]:
     return {
         TTFont(path, fontNumber=0)["name"].getDebugName(6)
-        for path in FONTS.iterdir() if path.suffix in {".otf", ".ttf", ".woff2", ".woff"}
+        for path in FONTS.iterdir() if path.suffix in PDF_FONT_SUFFIXES
     }
 
 
@@ -91,7 +92,7 @@ def test_pdf_uses_only_the_vendored_fonts(client, seed_project):
 
 def test_vendored_font_covers_every_modern_hangul_syllable():
     for path in FONTS.iterdir():
-        if path.suffix in {".otf", ".ttf", ".woff2", ".woff"}:
+        if path.suffix in PDF_FONT_SUFFIXES:
             cmap = TTFont(path, fontNumber=0).getBestCmap()
             assert all(code in cmap for code in range(0xAC00, 0xD7A4)), path.name
     assert any(path.name.upper().startswith(("OFL", "LICENSE")) for path in FONTS.iterdir())
@@ -162,9 +163,12 @@ def test_fetcher_refuses_anything_but_our_static_files(url):
 
 
 def test_fetcher_serves_our_stylesheet():
-    response = pdf.StaticFilesFetcher().fetch("https://static.invalid/static/css/sheet-pdf.css")
-    assert b"@font-face" in response.read()
+    fetcher = pdf.StaticFilesFetcher()
+    response = fetcher.fetch("https://static.invalid/static/css/sheet-pdf.css")
+    assert b"@page" in response.read()
     assert response.content_type == "text/css"
+    font = fetcher.fetch("https://static.invalid/static/fonts/Pretendard-Regular.otf")
+    assert font.read(4) == b"OTTO"
 
 
 def test_rendering_with_external_references_opens_no_connection(seed_project):
