@@ -27,6 +27,8 @@ _PANGO_NAMES = ("libpango-1.0.so.0", "pango-1.0", "libpango-1.0-0", "libpango-1.
 
 #: A run that must not break inside: letters, digits and middle dots, holding at least one Hangul.
 WORD = re.compile(r"[\w·]*[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f][\w·]*")
+#: Longer runs keep Pango's breaks, so text written without spaces still fits a narrow cell.
+MAX_WORD = 20
 G_MAXUINT = 0xFFFFFFFF
 
 
@@ -50,12 +52,12 @@ def _allow_breaks(allow: bool, start: int, end: int):
 
 
 def word_byte_ranges(text: str) -> list[tuple[int, int]]:
-    """UTF-8 byte ranges of the Korean words in ``text`` longer than one character."""
+    """UTF-8 byte ranges of the Korean words in ``text`` of 2 to ``MAX_WORD`` characters."""
     ranges = []
     position = offset = 0
     for match in WORD.finditer(text):
         start, end = match.span()
-        if end - start < 2:
+        if not 2 <= end - start <= MAX_WORD:
             continue
         offset += len(text[position:start].encode())
         length = len(match.group().encode())

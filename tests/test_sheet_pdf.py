@@ -214,3 +214,4 @@ def test_word_ranges_are_utf8_byte_ranges_of_korean_words():
     ranges = pdf_keep_all.word_byte_ranges(text)
     encoded = text.encode()
     assert [encoded[a:b].decode() for a, b in ranges] == ["1인가구", "민·관", "조례", "수립"]
+    assert pdf_keep_all.word_byte_ranges("가" * (pdf_keep_all.MAX_WORD + 1)) == []
