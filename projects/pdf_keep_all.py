@@ -7,11 +7,13 @@ a break opportunity, so a wrapped cell could end a line in the middle of 「지�
 text layer. Instead, this module gives Pango the rule itself: whenever WeasyPrint sets the text of
 a Pango layout for an element in Korean (``lang="ko"``), each run of letters and digits that
 holds Hangul gets a ``PangoAttrAllowBreaks(FALSE)`` attribute, so line breaks fall only at spaces
-and punctuation. Text, glyphs and the text layer are untouched; the cost is a regular expression
-per laid-out text (measured in ``bench/sheet.py``).
+and punctuation (a run over ``MAX_WORD`` characters keeps Pango's breaks, so it still fits).
+Text, glyphs and the text layer are untouched; the cost is a regular expression and a few
+attributes per text that can wrap (measured in ``bench/sheet.py``).
 
 ``install()`` wraps ``weasyprint.text.line_break.Layout.set_text`` once per process; it is
-idempotent and only affects Korean-language elements.
+idempotent and only affects Korean-language elements. It relies on WeasyPrint's ``Layout``
+(``.layout``, ``.style``, ``.text``): ``tests/test_sheet_pdf.py`` fails if an upgrade moves them.
 """
 
 import re
@@ -22,7 +24,10 @@ from weasyprint.text.ffi import ffi as weasy_ffi
 from weasyprint.text.ffi import pango as weasy_pango
 
 _ffi = cffi.FFI()
-_ffi.cdef("void *pango_attr_allow_breaks_new (int allow_breaks);")
+_ffi.cdef("""
+    void *pango_attr_allow_breaks_new (int allow_breaks);
+    int pango_layout_get_width (void *layout);
+""")
 _PANGO_NAMES = ("libpango-1.0.so.0", "pango-1.0", "libpango-1.0-0", "libpango-1.0.dylib")
 
 #: A run that must not break inside: letters, digits and middle dots, holding at least one Hangul.
@@ -42,6 +47,12 @@ def _load_pango():
 
 
 _pango = _load_pango()
+
+
+def _wraps(layout) -> bool:
+    """Whether Pango may wrap this layout (-1: no width, one line whatever the text)."""
+    pointer = _ffi.cast("void *", int(weasy_ffi.cast("uintptr_t", layout)))
+    return _pango.pango_layout_get_width(pointer) != -1
 
 
 def _allow_breaks(allow: bool, start: int, end: int):
@@ -81,8 +92,8 @@ def install() -> None:
 
     def set_text(self, text, justify=False):
         original(self, text, justify)
-        if not _is_korean(self.style):
-            return
+        if not _is_korean(self.style) or not _wraps(self.layout):
+            return  # three texts in four are measured unwrapped: nothing to keep whole there
         ranges = word_byte_ranges(self.text)
         if not ranges:
             return
