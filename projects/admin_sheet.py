@@ -32,6 +32,10 @@ class SheetAdminMixin:
             *super().get_urls(),
         ]
 
+    def view_on_site(self, obj):
+        """Only a published sheet has a public page; a draft has the preview instead."""
+        return obj.get_absolute_url() if obj.is_published else None
+
     def _sheet_project(self, request, object_id):
         """The project for staff who may view it; unpublished ones included (that is the point)."""
         project = self.get_object(request, object_id)

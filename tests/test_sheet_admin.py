@@ -28,6 +28,15 @@ def test_change_page_links_to_preview_and_pdf(admin_client, seed_project):
     assert f'href="{pdf_url(seed_project)}">PDF</a>' in html
 
 
+def test_view_on_site_only_for_published_sheets(admin_client, demo):
+    def change_page(project):
+        url = reverse("admin:projects_policyproject_change", args=[project.pk])
+        return admin_client.get(url).content.decode()
+
+    assert 'href="/projects/2023-13/"' in change_page(demo["2023-13"])
+    assert "/projects/2025-4/" not in change_page(demo["2025-4"])
+
+
 def test_preview_shows_an_unpublished_sheet_to_staff(admin_client, demo):
     draft = demo["2025-4"]
     response = admin_client.get(preview_url(draft))
