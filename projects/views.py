@@ -19,9 +19,7 @@ def sheet_detail(request, number):
     project = get_object_or_404(
         PolicyProject.objects.published().for_sheet().by_registration_number(number)
     )
-    return render(request, "projects/sheet_detail.html", {
-        "sheet": sheet_from_project(project), "project": project,
-    })
+    return render(request, "projects/sheet_detail.html", {"sheet": sheet_from_project(project)})
 
 
 def sheet_pdf(request, number):

@@ -86,7 +86,12 @@ def test_cells_are_announced_with_their_labels(client, seed_project):
     soup = BeautifulSoup(client.get("/projects/2023-13/").content, "html.parser")
     label = soup.find("th", string="② 사업부서")
     assert label["scope"] == "row"
-    assert label.find_next_sibling("td").get_text(strip=True) == "복지정책과"
+    value = label.find_next_sibling("td")
+    assert value.get_text(strip=True) == "복지정책과"
+    # The row also holds ① 등록번호: the value names its own label only.
+    assert value["headers"] == [label["id"]] == ["sheet-2023-13-department"]
+    for th in soup.select("table.sheet-summary th"):
+        assert th.find_next_sibling("td")["headers"] == [th["id"]]
     assert soup.find("th", string="③ 정책사업명").find_next_sibling("td").text == (
         "1인가구도 행복한 중구 조성(진행중)"
     )

@@ -9,6 +9,7 @@ from unittest import mock
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import timezone
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 from weasyprint import HTML
@@ -17,6 +18,7 @@ from weasyprint.formatting_structure.boxes import LineBox, TextBox
 from projects import pdf, pdf_keep_all
 from projects.models import PolicyProject
 from projects.sheet import sheet_from_project
+from tests.factories import PolicyProjectFactory
 from tests.sheet_builders import project_with_phases
 from tests.test_sheet_page import seed_fragments
 
@@ -131,16 +133,32 @@ def test_sixty_phases_give_numbered_pages_each_with_the_table_header(client, db)
             assert f"{n}단계성과점검" in text
 
 
-def test_second_download_does_not_render_again_and_an_edit_does(client, seed_project):
-    with mock.patch.object(pdf, "render_sheet_pdf", wraps=pdf.render_sheet_pdf) as render:
+def test_second_download_does_not_call_weasyprint_and_an_edit_does(
+    client, seed_project, django_assert_num_queries,
+):
+    with mock.patch.object(pdf, "HTML", wraps=pdf.HTML) as render:
         first = client.get("/projects/2023-13.pdf").content
-        second = client.get("/projects/2023-13.pdf").content
+        with django_assert_num_queries(1):  # the revision stamp only
+            second = client.get("/projects/2023-13.pdf").content
         assert render.call_count == 1 and first == second
         seed_project.title = "1인가구도 행복한 중구"
         seed_project.save()
         third = client.get("/projects/2023-13.pdf").content
     assert render.call_count == 2
     assert "1인가구도행복한중구(진행중)" in unspaced(read_pdf(third).pages[0].extract_text())
+
+
+def test_markup_in_any_text_prints_literally(client, db):
+    project = project_with_phases(1, title='<script>alert("x")</script> & \'따옴표\'')
+    text = read_pdf(client.get(f"/projects/{project.registration_number}.pdf").content).pages[0]
+    assert unspaced('<script>alert("x")</script> & \'따옴표\'(진행중)') in unspaced(text.extract_text())
+
+
+def test_project_without_outline_phases_or_officials_prints(client, db):
+    project = PolicyProjectFactory(published_at=timezone.now(), background="")
+    reader = read_pdf(client.get(f"/projects/{project.registration_number}.pdf").content)
+    text = reader.pages[0].extract_text()
+    assert len(reader.pages) == 1 and "등록된 주요 추진내용이 없습니다." in text and "없음" in text
 
 
 def test_unpublished_or_malformed_pdf_is_404(client, demo):
