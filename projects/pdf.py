@@ -3,8 +3,12 @@
 - ``sheet_pdf(project=...)`` is what the views call: the cached PDF of the project's current
   revision, rendered on a miss.
 - ``render_sheet_pdf(sheet=...)`` renders a ``Sheet`` (also one built from a stored revision).
-- WeasyPrint fetches nothing but our own static files (``StaticFilesFetcher``): the PDF template
-  names its stylesheets and fonts with ``{% static %}`` on a private origin that never resolves.
+- WeasyPrint fetches nothing but our own static files (``StaticFilesFetcher``): the stylesheets
+  (``STYLESHEETS``) and the fonts they name are read from static files on a private origin that
+  never resolves; any other URL in a document is refused.
+- The cache key is the revision stamp (pk, version, updated_at): the admin bumps ``version`` on
+  every save, inline-only edits included. Code that edits a sheet's rows without saving the
+  project must save it too (``updated_at``), or its old PDF is served.
 """
 
 import mimetypes
@@ -22,6 +26,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from . import pdf_keep_all
+from .models import PolicyProject
 from .sheet import Sheet, sheet_from_project
 
 #: WeasyPrint resolves ``/static/…`` against this origin; ``.invalid`` never resolves (RFC 2606).
@@ -135,6 +140,8 @@ def render_sheet_pdf(*, sheet: Sheet) -> bytes:
 
 def render_sheets_pdf(*, sheets: list[Sheet]) -> bytes:
     """Several sheets as one PDF (admin export); each keeps its own ``n / N`` numbering."""
+    if not sheets:
+        raise ValueError("내려받을 사업내역서가 없습니다.")
     documents = [render_document(sheet=sheet) for sheet in sheets]
     pages = [page for document in documents for page in document.pages]
     combined = documents[0].copy(pages)
@@ -142,19 +149,17 @@ def render_sheets_pdf(*, sheets: list[Sheet]) -> bytes:
     return combined.write_pdf()
 
 
-def cache_key(*, project) -> str:
+def cache_key(*, project: PolicyProject) -> str:
     """One key per revision: ``version`` moves on every admin save, ``updated_at`` on every save."""
     stamp = project.updated_at.isoformat() if project.updated_at else "-"
     return f"sheet-pdf:{project.pk}:{project.version}:{stamp}"
 
 
-def sheet_pdf(*, project) -> bytes:
+def sheet_pdf(*, project: PolicyProject) -> bytes:
     """The PDF of the project's current revision, rendered only when this revision has none yet.
 
     ``project`` needs only ``pk``, ``version`` and ``updated_at``; the full sheet is loaded on a miss.
     """
-    from .models import PolicyProject
-
     cache = caches[CACHE_ALIAS]
     pdf = cache.get(cache_key(project=project))
     if pdf is None:
