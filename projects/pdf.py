@@ -11,6 +11,7 @@
   project must save it too (``updated_at``), or its old PDF is served.
 """
 
+import hashlib
 import mimetypes
 import threading
 from urllib.parse import unquote, urlsplit
@@ -153,6 +154,12 @@ def cache_key(*, project: PolicyProject) -> str:
     """One key per revision: ``version`` moves on every admin save, ``updated_at`` on every save."""
     stamp = project.updated_at.isoformat() if project.updated_at else "-"
     return f"sheet-pdf:{project.pk}:{project.version}:{stamp}"
+
+
+def revision_etag(*, project: PolicyProject) -> str:
+    """An HTTP ETag for the PDF of this revision, so browsers revalidate instead of downloading."""
+    digest = hashlib.sha256(cache_key(project=project).encode()).hexdigest()[:32]
+    return f'"{digest}"'
 
 
 def sheet_pdf(*, project: PolicyProject) -> bytes:

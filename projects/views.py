@@ -4,6 +4,8 @@ from urllib.parse import quote
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
 
 from . import pdf
 from .models import PolicyProject
@@ -25,8 +27,8 @@ def sheet_detail(request, number):
 def sheet_pdf(request, number):
     """The printable A4 PDF of a published sheet.
 
-    Only the revision stamp is read first: a cached PDF is served without loading the sheet,
-    and an edit (a new version) makes the next download render afresh.
+    Only the revision stamp is read first: a browser that has this revision gets 304, a cached
+    PDF is served without loading the sheet, and an edit (a new version) renders afresh.
     """
     project = (
         PolicyProject.objects.published().by_registration_number(number)
@@ -34,12 +36,21 @@ def sheet_pdf(request, number):
     )
     if project is None:
         raise Http404("공개된 사업내역서가 없습니다.")
-    return pdf_response(
+    etag = pdf.revision_etag(project=project)
+    last_modified = project.updated_at.timestamp()
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        return not_modified
+    response = pdf_response(
         pdf.sheet_pdf(project=project),
         filename=pdf.pdf_filename(registration_number=project.registration_number),
         ascii_filename=f"sheet_{project.registration_number}.pdf",
         as_attachment=True,
     )
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, no_cache=True)  # always ask: an edit must show at once
+    return response
 
 
 def pdf_response(

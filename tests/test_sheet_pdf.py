@@ -161,6 +161,18 @@ def test_project_without_outline_phases_or_officials_prints(client, db):
     assert len(reader.pages) == 1 and "등록된 주요 추진내용이 없습니다." in text and "없음" in text
 
 
+def test_browser_holding_this_revision_gets_304_until_an_edit(client, seed_project):
+    first = client.get("/projects/2023-13.pdf")
+    assert first["Cache-Control"] == "no-cache" and first["ETag"]
+    with mock.patch.object(pdf, "sheet_pdf") as render:
+        again = client.get("/projects/2023-13.pdf", headers={"If-None-Match": first["ETag"]})
+        assert again.status_code == 304 and not again.content
+        render.assert_not_called()
+    seed_project.save()
+    edited = client.get("/projects/2023-13.pdf", headers={"If-None-Match": first["ETag"]})
+    assert edited.status_code == 200 and edited["ETag"] != first["ETag"]
+
+
 def test_unpublished_or_malformed_pdf_is_404(client, demo):
     for number in ["2025-4", "2023-XX", "99999-1", "2023-999"]:
         assert client.get(f"/projects/{number}.pdf").status_code == 404
