@@ -110,7 +110,7 @@ _styles = threading.local()
 def stylesheets() -> tuple[list[CSS], FontConfiguration]:
     """The parsed stylesheets and their fonts, loaded once per thread.
 
-    Parsing the CSS and registering two 1.5 MB fonts with fontconfig costs ~25 ms a render; the
+    Parsing the CSS and registering the two full-Hangul fonts costs ~25 ms a render; the
     files do not change while a server runs (with DEBUG on, they are reloaded every time).
     """
     cached = getattr(_styles, "value", None)
