@@ -186,3 +186,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+# The sheet PDFs, cached per project revision (projects/pdf.py). A file cache, so every worker
+# process of one server shares it; the folder is set by REGISTRY_CACHE_DIR (default: var/cache).
+CACHE_DIR = Path(os.environ.get("REGISTRY_CACHE_DIR") or BASE_DIR / "var" / "cache")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "sheet_pdf": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": CACHE_DIR / "sheet-pdf",
+        "TIMEOUT": 60 * 60 * 24 * 30,  # a revision never changes; old ones simply age out
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}

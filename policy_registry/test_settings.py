@@ -14,3 +14,7 @@ STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",  # no collectstatic manifest
 }}
 WHITENOISE_AUTOREFRESH = True  # no collected STATIC_ROOT to scan at start-up
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "sheet_pdf": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sheet-pdf"},
+}

@@ -16,4 +16,5 @@ urlpatterns = [
         "projects/<str:number>/history/<int:revision_id>/", history_views.sheet_revision,
         name="sheet_revision",
     ),
+    path("", include("projects.urls")),
 ]

@@ -10,6 +10,8 @@ from django.db import models
 from timeline.admin import PhaseInline
 
 from .admin_accountability import AccountableSheetAdmin
+from .admin_import import SheetImportAdminMixin
+from .admin_sheet import SheetAdminMixin
 from .forms import MonthField, MonthInput, OutlineFormSet
 from .models import (
     Department,
@@ -67,7 +69,10 @@ class OutlineItemInline(nested_admin.SortableHiddenMixin, nested_admin.NestedTab
 
 
 @admin.register(PolicyProject)
-class PolicyProjectAdmin(AccountableSheetAdmin, nested_admin.NestedModelAdmin):
+class PolicyProjectAdmin(
+    AccountableSheetAdmin, SheetAdminMixin, SheetImportAdminMixin, nested_admin.NestedModelAdmin
+):
+    actions = [*AccountableSheetAdmin.actions, *SheetAdminMixin.actions]
     list_display = [
         "registration_number_display", "title", "department", "status", "published_display",
         "updated_at",

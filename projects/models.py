@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from .months import first_of_month, project_period
 from .querysets import PolicyProjectQuerySet
@@ -196,6 +197,10 @@ class PolicyProject(models.Model):
             self.published_at = self.published_at.replace(microsecond=0)
             self.first_published_at = self.first_published_at or self.published_at
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        """The public sheet page (404 there while unpublished)."""
+        return reverse("sheet_detail", args=[self.registration_number])
 
     @property
     def registration_number(self) -> str:

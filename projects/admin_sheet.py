@@ -1,0 +1,88 @@
+"""The sheet in the admin: preview (published or not), its PDF, and many sheets as one PDF.
+
+A mixin for ``PolicyProjectAdmin`` so the admin module stays about editing.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path
+
+from . import pdf
+from .models import PolicyProject
+from .sheet import sheet_from_project
+from .views import pdf_response
+
+#: Rendering is ~0.2 s a sheet: beyond this, a request would keep a worker busy too long.
+EXPORT_LIMIT = 50
+
+
+class SheetAdminMixin:
+    change_form_template = "admin/projects/policyproject/change_form_sheet.html"
+    actions = ["download_sheets_pdf"]
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path("<path:object_id>/sheet/", self.admin_site.admin_view(self.sheet_preview_view),
+                 name=f"{prefix}_sheet_preview"),
+            path("<path:object_id>/sheet.pdf", self.admin_site.admin_view(self.sheet_pdf_view),
+                 name=f"{prefix}_sheet_pdf"),
+            *super().get_urls(),
+        ]
+
+    def view_on_site(self, obj):
+        """Only a published sheet has a public page; a draft has the preview instead."""
+        return obj.get_absolute_url() if obj.is_published else None
+
+    def _sheet_project(self, request, object_id):
+        """The project for staff who may view it; unpublished ones included (that is the point)."""
+        project = self.get_object(request, object_id)
+        if project is None:
+            raise Http404("사업을 찾을 수 없습니다.")
+        if not self.has_view_permission(request, project):
+            raise PermissionDenied
+        return project
+
+    def sheet_preview_view(self, request, object_id):
+        """The sheet exactly as citizens will see it, before it is published."""
+        project = self._sheet_project(request, object_id)
+        full = PolicyProject.objects.for_sheet().get(pk=project.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": project,
+            "title": f"사업내역서 미리보기: {project.registration_number} {project.title}",
+            "sheet": sheet_from_project(full),
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, "admin/projects/policyproject/sheet_preview.html", context)
+
+    def sheet_pdf_view(self, request, object_id):
+        """The PDF of the current revision (shared with the public download's cache)."""
+        project = self._sheet_project(request, object_id)
+        return pdf_response(
+            pdf.sheet_pdf(project=project),
+            filename=pdf.pdf_filename(registration_number=project.registration_number),
+            ascii_filename=f"sheet_{project.registration_number}.pdf",
+        )
+
+    @admin.action(description="선택한 사업내역서를 PDF 하나로 내려받기", permissions=["view"])
+    def download_sheets_pdf(self, request, queryset):
+        count = queryset.count()
+        if count > EXPORT_LIMIT:
+            self.message_user(
+                request, f"한 번에 {EXPORT_LIMIT}건까지 내려받을 수 있습니다. ({count}건 선택됨)",
+                messages.ERROR,
+            )
+            return None
+        projects = list(
+            PolicyProject.objects.for_sheet().filter(pk__in=queryset.values("pk"))
+            .order_by("registration_year", "registration_seq")
+        )
+        body = pdf.render_sheets_pdf(sheets=[sheet_from_project(p) for p in projects])
+        return pdf_response(
+            body, filename=f"사업내역서_{len(projects)}건.pdf",
+            ascii_filename=f"sheets_{len(projects)}.pdf", as_attachment=True,
+        )

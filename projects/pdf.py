@@ -1,0 +1,176 @@
+"""The printable A4 사업내역서: rendered by WeasyPrint from the page's own partial, cached per revision.
+
+- ``sheet_pdf(project=...)`` is what the views call: the cached PDF of the project's current
+  revision, rendered on a miss.
+- ``render_sheet_pdf(sheet=...)`` renders a ``Sheet`` (also one built from a stored revision).
+- WeasyPrint fetches nothing but our own static files (``StaticFilesFetcher``): the stylesheets
+  (``STYLESHEETS``) and the fonts they name are read from static files on a private origin that
+  never resolves; any other URL in a document is refused.
+- The cache key is the revision stamp (pk, version, updated_at): the admin bumps ``version`` on
+  every save, inline-only edits included. Code that edits a sheet's rows without saving the
+  project must save it too (``updated_at``), or its old PDF is served.
+"""
+
+import hashlib
+import mimetypes
+import threading
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import caches
+from django.core.exceptions import SuspiciousFileOperation
+from django.template.loader import render_to_string
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from . import pdf_keep_all
+from .models import PolicyProject
+from .sheet import Sheet, sheet_from_project
+
+#: WeasyPrint resolves ``/static/…`` against this origin; ``.invalid`` never resolves (RFC 2606).
+PDF_BASE_URL = "https://static.invalid/"
+CACHE_ALIAS = "sheet_pdf"
+#: The PDF's stylesheets: the vendored font's faces, the page's sheet styles, then A4 and n / N.
+STYLESHEETS = ("fonts/pretendard-pdf.css", "css/sheet.css", "css/sheet-pdf.css")
+
+pdf_keep_all.install()
+
+
+class ExternalURLRefused(ValueError):
+    """WeasyPrint asked for something that is not one of our static files."""
+
+
+class StaticFilesFetcher(URLFetcher):
+    """Serve our static files to WeasyPrint and refuse every other URL (no network, no disk)."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols=["https"], allow_redirects=False)
+
+    def fetch(self, url, headers=None):
+        name = static_name(url)
+        path = static_path(name)
+        if path is None:
+            raise ExternalURLRefused(f"정적 파일이 아닌 주소는 불러오지 않습니다: {url}")
+        with open(path, "rb") as file:
+            body = file.read()
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+
+def static_name(url: str) -> str | None:
+    """``https://static.invalid/static/css/x.css`` → ``css/x.css``; any other URL → None."""
+    parts = urlsplit(url)
+    base = urlsplit(PDF_BASE_URL)
+    prefix = "/" + settings.STATIC_URL.strip("/") + "/"
+    if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or parts.query:
+        return None
+    if not parts.path.startswith(prefix):
+        return None
+    name = unquote(parts.path.removeprefix(prefix))
+    if not name or ".." in name.split("/") or "\\" in name:
+        return None
+    return name
+
+
+def static_path(name: str | None) -> str | None:
+    """The file of a static name: collected (production, hashed names) or found (development)."""
+    if not name:
+        return None
+    try:
+        if settings.STATIC_ROOT and staticfiles_storage.exists(name):
+            return staticfiles_storage.path(name)
+        return finders.find(name)
+    except (SuspiciousFileOperation, NotImplementedError, ValueError):
+        return None
+
+
+def sheet_html(*, sheet: Sheet) -> str:
+    """The PDF's HTML document (the page's partial inside the print layout)."""
+    return render_to_string("projects/sheet_pdf.html", {
+        "sheet": sheet,
+        "document_title": document_title(sheet=sheet),
+        "registry_organisation": settings.REGISTRY_ORGANISATION,
+    })
+
+
+def document_title(*, sheet: Sheet) -> str:
+    return f"사업내역서 {sheet.registration_number} {sheet.title}"
+
+
+def pdf_filename(*, registration_number: str) -> str:
+    return f"사업내역서_{registration_number}.pdf"
+
+
+_styles = threading.local()
+
+
+def stylesheets() -> tuple[list[CSS], FontConfiguration]:
+    """The parsed stylesheets and their fonts, loaded once per thread.
+
+    Parsing the CSS and registering the two full-Hangul fonts costs ~25 ms a render; the
+    files do not change while a server runs (with DEBUG on, they are reloaded every time).
+    """
+    cached = getattr(_styles, "value", None)
+    if cached is None or settings.DEBUG:
+        fetcher = StaticFilesFetcher()
+        font_config = FontConfiguration()
+        sheets = [
+            CSS(url=PDF_BASE_URL + settings.STATIC_URL.strip("/") + "/" + name,
+                url_fetcher=fetcher, font_config=font_config)
+            for name in STYLESHEETS
+        ]
+        cached = _styles.value = (sheets, font_config)
+    return cached
+
+
+def render_document(*, sheet: Sheet):
+    """Lay the sheet out (a WeasyPrint ``Document``: pages that can be joined with others)."""
+    css, font_config = stylesheets()
+    html = HTML(string=sheet_html(sheet=sheet), base_url=PDF_BASE_URL,
+                url_fetcher=StaticFilesFetcher())
+    return html.render(stylesheets=css, font_config=font_config)
+
+
+def render_sheet_pdf(*, sheet: Sheet) -> bytes:
+    """Render one sheet to PDF bytes, uncached."""
+    return render_document(sheet=sheet).write_pdf()
+
+
+def render_sheets_pdf(*, sheets: list[Sheet]) -> bytes:
+    """Several sheets as one PDF (admin export); each keeps its own ``n / N`` numbering."""
+    if not sheets:
+        raise ValueError("내려받을 사업내역서가 없습니다.")
+    documents = [render_document(sheet=sheet) for sheet in sheets]
+    pages = [page for document in documents for page in document.pages]
+    combined = documents[0].copy(pages)
+    combined.metadata.title = f"사업내역서 {len(sheets)}건"
+    return combined.write_pdf()
+
+
+def cache_key(*, project: PolicyProject) -> str:
+    """One key per revision: ``version`` moves on every admin save, ``updated_at`` on every save."""
+    stamp = project.updated_at.isoformat() if project.updated_at else "-"
+    return f"sheet-pdf:{project.pk}:{project.version}:{stamp}"
+
+
+def revision_etag(*, project: PolicyProject) -> str:
+    """An HTTP ETag for the PDF of this revision, so browsers revalidate instead of downloading."""
+    digest = hashlib.sha256(cache_key(project=project).encode()).hexdigest()[:32]
+    return f'"{digest}"'
+
+
+def sheet_pdf(*, project: PolicyProject) -> bytes:
+    """The PDF of the project's current revision, rendered only when this revision has none yet.
+
+    ``project`` needs only ``pk``, ``version`` and ``updated_at``; the full sheet is loaded on a miss.
+    """
+    cache = caches[CACHE_ALIAS]
+    pdf = cache.get(cache_key(project=project))
+    if pdf is None:
+        full = PolicyProject.objects.for_sheet().get(pk=project.pk)
+        pdf = render_sheet_pdf(sheet=sheet_from_project(full))
+        cache.set(cache_key(project=full), pdf)
+    return pdf
