@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # pg_trgm search indexes (projects.search); harmless on SQLite
     "nested_admin",
     "crispy_forms",
     "projects",

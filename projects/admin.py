@@ -17,6 +17,7 @@ from .models import (
     ProjectOfficial,
     SelectionCriterion,
 )
+from .search import refresh_search_text
 
 REGISTRATION_NUMBER = re.compile(r"\s*(\d{4})\s*-\s*(\d{1,5})\s*")
 
@@ -102,3 +103,8 @@ class PolicyProjectAdmin(nested_admin.NestedModelAdmin):
         if change:
             obj.version = (obj.version or 0) + 1
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        """The search text is rebuilt once the inlines (⑤, ⑥, phases) are saved too."""
+        super().save_related(request, form, formsets, change)
+        refresh_search_text(form.instance)

@@ -16,6 +16,7 @@ from .models import (
     ProjectOfficial,
     SelectionCriterion,
 )
+from .search import refresh_search_text
 
 OUTLINE_MARKERS = {"□": 0, "○": 1, "-": 2}
 PHASE_MARKERS = {"▶": 1, "·": 2}
@@ -82,4 +83,5 @@ def _load_sheet(sheet: dict) -> tuple[PolicyProject, bool]:
             PhaseOfficial(phase=phase, order=n, official=official(name), position=position)
             for n, (name, position) in enumerate(zip(tokens[::2], tokens[1::2], strict=True))
         )
+    refresh_search_text(project)
     return project, True

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from .months import first_of_month, project_period
 from .querysets import PolicyProjectQuerySet
@@ -61,6 +62,9 @@ class Official(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.affiliation_name})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("official_detail", kwargs={"pk": self.pk})
 
     @property
     def affiliation_name(self) -> str:
@@ -132,6 +136,11 @@ class PolicyProject(models.Model):
     created_at = models.DateTimeField("최초 등록일", auto_now_add=True)
     updated_at = models.DateTimeField("최종 수정일", auto_now=True)
     version = models.PositiveIntegerField("버전", default=1, editable=False)
+    search_text = models.TextField(
+        "검색용 본문", blank=True, default="", editable=False,
+        help_text="정책사업명·추진배경·사업개요·추진내용·관련자 성명을 모은 검색용 사본 "
+        "(projects.search.refresh_search_text가 채웁니다). 예: 1인가구도 행복한 중구 조성 …",
+    )
 
     objects = PolicyProjectQuerySet.as_manager()
 
@@ -169,6 +178,9 @@ class PolicyProject(models.Model):
         if self.published_at:  # the admin edits to the second: keep what it shows
             self.published_at = self.published_at.replace(microsecond=0)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("sheet_detail", kwargs={"number": self.registration_number})
 
     @property
     def registration_number(self) -> str:

@@ -1,0 +1,87 @@
+"""PolicyProject.search_text, filled for existing projects, and on PostgreSQL its two GIN indexes.
+
+See projects/search.py: a pg_trgm index serves words of three or more characters, an index over
+registry_short_grams(search_text) serves one- and two-character words. Other databases get the
+column only.
+"""
+
+import unicodedata
+
+from django.contrib.postgres.operations import TrigramExtension
+from django.db import migrations, models
+
+SHORT_GRAMS_FUNCTION = r"""
+CREATE OR REPLACE FUNCTION registry_short_grams(t text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT coalesce(array_agg(DISTINCT g), '{}')
+  FROM generate_series(1, char_length(t)) AS i
+  CROSS JOIN LATERAL (VALUES (substr(t, i, 1)), (substr(t, i, 2))) AS grams(g)
+  WHERE g !~ '\s'
+$$
+"""
+
+FORWARD = [
+    SHORT_GRAMS_FUNCTION,
+    "CREATE INDEX project_search_trgm ON projects_policyproject "
+    "USING gin (search_text gin_trgm_ops)",
+    "CREATE INDEX project_search_short_grams ON projects_policyproject "
+    "USING gin (registry_short_grams(search_text))",
+]
+BACKWARD = [
+    "DROP INDEX IF EXISTS project_search_short_grams",
+    "DROP INDEX IF EXISTS project_search_trgm",
+    "DROP FUNCTION IF EXISTS registry_short_grams(text)",
+]
+
+
+def run_on_postgresql(statements):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for statement in statements:
+            schema_editor.execute(statement)
+
+    return run
+
+
+def normalise(text):
+    """As projects.search.normalise at the time of writing: NFC, lower case, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def fill_search_text(apps, schema_editor):
+    """Existing projects become findable at once (the same text projects.search builds)."""
+    PolicyProject = apps.get_model("projects", "PolicyProject")
+    for project in PolicyProject.objects.all():
+        parts = [project.title, project.background]
+        parts += project.outline_items.values_list("text", flat=True)
+        for phase in project.phases.all():
+            parts.append(phase.heading)
+            parts += phase.items.values_list("text", flat=True)
+            parts += phase.officials.values_list("official__name", flat=True)
+        parts += project.project_officials.values_list("official__name", flat=True)
+        text = "\n".join(normalise(part) for part in parts if part)
+        PolicyProject.objects.filter(pk=project.pk).update(search_text=text)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("projects", "0002_standard_selection_criteria"),
+        ("timeline", "0001_initial"),
+    ]
+
+    operations = [
+        TrigramExtension(),  # does nothing on databases other than PostgreSQL
+        migrations.AddField(
+            model_name="policyproject",
+            name="search_text",
+            field=models.TextField(
+                blank=True, default="", editable=False,
+                help_text="정책사업명·추진배경·사업개요·추진내용·관련자 성명을 모은 검색용 사본 "
+                "(projects.search.refresh_search_text가 채웁니다). 예: 1인가구도 행복한 중구 조성 …",
+                verbose_name="검색용 본문",
+            ),
+        ),
+        migrations.RunPython(fill_search_text, migrations.RunPython.noop),
+        migrations.RunPython(run_on_postgresql(FORWARD), run_on_postgresql(BACKWARD)),
+    ]

@@ -1,0 +1,126 @@
+"""Korean substring search over the register: what a project is searched by, and how.
+
+A project's searchable words — title, 추진배경, ⑤ 사업개요, the phases' headings and items, and the
+names of its ⑥ 담당자 and 사업관련자 — are copied into ``PolicyProject.search_text`` (NFC, lower
+case) by :func:`refresh_search_text`. **Every code path that writes a project or its rows must call
+it after the write**: the admin (``save_related``), ``load_demo`` and the importer do.
+
+A query is split on white space and every word must occur in ``search_text`` as a substring
+(``1인가구``, ``소통공간``, ``이춘배``, ``청년``). Korean has no word boundaries a tokenizer could
+trust (조사 stick to nouns), so substring search is what citizens expect.
+
+On PostgreSQL two indexes keep this fast as the register grows (migration
+``0003_search_text_and_indexes``):
+
+* a ``pg_trgm`` GIN index on ``search_text`` serves words of three or more characters through
+  ``LIKE '%word%'``. It needs a database whose ``LC_CTYPE`` classifies Hangul as letters
+  (``C.UTF-8``, ``ko_KR.UTF-8``): under ``LC_CTYPE=C`` ``show_trgm('정책사업')`` is empty and the
+  index finds nothing to work with — :func:`hangul_trigrams_work` checks it;
+* trigrams cannot serve one- or two-syllable words (``청년``), so a second GIN index covers
+  ``registry_short_grams(search_text)``: every one- and two-character run without white space.
+  A short word occurs in the text exactly when it is one of those grams, so ``@>`` is exact.
+
+Elsewhere (SQLite) the same lookups run as plain ``LIKE`` scans: correct, and fast enough for a
+development register.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django.db import connection
+from django.db.models import BooleanField, F, Func, Q, QuerySet, TextField
+
+MAX_QUERY_LENGTH = 100  # longer input is cut, never refused
+MAX_WORDS = 8
+SHORT_WORD = 2  # words this long or shorter use the short-gram index on PostgreSQL
+
+
+def normalise(text: str) -> str:
+    """The form both the stored text and the query take: NFC (macOS types NFD Hangul), lower case,
+    every run of white space one plain space."""
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def query_words(query: str) -> list[str]:
+    """``"  청년  주거 "`` → ``["청년", "주거"]``: at most 8 distinct words of a query cut to 100 characters."""
+    words: list[str] = []
+    for word in normalise(query or "")[:MAX_QUERY_LENGTH].split():
+        if word not in words:
+            words.append(word)
+    return words[:MAX_WORDS]
+
+
+def search_text_of(project) -> str:
+    """Everything a project is found by, one line per piece, from the database."""
+    from timeline.models import PhaseItem, PhaseOfficial
+
+    from .models import OutlineItem, ProjectOfficial
+
+    parts = [project.title, project.background]
+    parts += OutlineItem.objects.filter(project=project).values_list("text", flat=True)
+    parts += project.phases.values_list("heading", flat=True)
+    parts += PhaseItem.objects.filter(phase__project=project).values_list("text", flat=True)
+    parts += ProjectOfficial.objects.filter(project=project).values_list("official__name", flat=True)
+    parts += PhaseOfficial.objects.filter(phase__project=project).values_list(
+        "official__name", flat=True
+    )
+    return "\n".join(normalise(part) for part in parts if part)
+
+
+def refresh_search_text(project) -> None:
+    """Recompute and store ``project.search_text`` after the project or any of its rows changed.
+
+    Call it after every write (the admin's ``save_related``, ``load_demo``, the importer). It only
+    updates that one column, so it neither bumps ``version`` nor touches ``updated_at``.
+    """
+    from .models import PolicyProject
+
+    project.search_text = search_text_of(project)
+    PolicyProject.objects.filter(pk=project.pk).update(search_text=project.search_text)
+
+
+class ShortGrams(Func):
+    """``registry_short_grams(search_text)``: the expression the PostgreSQL short-gram index covers."""
+
+    function = "registry_short_grams"
+    output_field = TextField()  # really text[]; only compared with ``@>`` below
+
+
+class ContainsAllGrams(Func):
+    """``registry_short_grams(search_text) @> ARRAY[...]::text[]`` — served by the GIN index."""
+
+    template = "%(expressions)s @> %%s::text[]"
+    output_field = BooleanField()
+
+    def __init__(self, words: list[str]):
+        self.words = list(words)
+        super().__init__(ShortGrams(F("search_text")))
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = super().as_sql(compiler, connection, **extra)
+        return sql, [*params, self.words]
+
+
+def search(queryset: QuerySet, query: str) -> QuerySet:
+    """Projects whose text contains every word of ``query`` (an empty query filters nothing)."""
+    words = query_words(query)
+    if not words:
+        return queryset
+    condition = Q()
+    short = [word for word in words if len(word) <= SHORT_WORD]
+    if short and connection.vendor == "postgresql":
+        condition &= Q(ContainsAllGrams(short))
+        words = [word for word in words if len(word) > SHORT_WORD]
+    for word in words:
+        condition &= Q(search_text__contains=word)
+    return queryset.filter(condition)
+
+
+def hangul_trigrams_work(using=None) -> bool:
+    """Whether this PostgreSQL database's locale lets pg_trgm see Hangul (``C.UTF-8`` does, ``C`` not)."""
+    from django.db import connections
+
+    with connections[using or "default"].cursor() as cursor:
+        cursor.execute("SELECT show_trgm(%s)", ["정책사업"])
+        return bool(cursor.fetchone()[0])
