@@ -84,7 +84,13 @@ def official_record(official: Official) -> list[ProjectRecord]:
     for row in phase_roles:
         phase = row.phase
         items = list(phase.items.all())
-        summary = phase.heading or (items[0].text if items else "담당자 변경")
+        if phase.heading:
+            summary = phase.heading
+        elif items:
+            rest = len(items) - 1
+            summary = items[0].text + (f" 외 {rest}건" if rest else "")
+        else:
+            summary = "담당자 변경"  # a phase with people and no content (the seed's '23. 7.)
         record_of(phase.project).phases.append(PhaseRole(
             phase.started_on, phase.ended_on, phase.period_display, summary, row.position,
         ))
