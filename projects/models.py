@@ -141,6 +141,10 @@ class PolicyProject(models.Model):
         help_text="정책사업명·추진배경·사업개요·추진내용·관련자 성명을 모은 검색용 사본 "
         "(projects.search.refresh_search_text가 채웁니다). 예: 1인가구도 행복한 중구 조성 …",
     )
+    search_grams = models.TextField(
+        "검색용 짧은 낱말", blank=True, default="", editable=False,
+        help_text="검색용 본문의 한 글자·두 글자 조각 (1~2음절 검색용 색인). 예: 1 1인 인 인가 …",
+    )
 
     objects = PolicyProjectQuerySet.as_manager()
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.paginator import Paginator
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from django.shortcuts import render
 
@@ -42,7 +44,6 @@ class PhaseRole:
     """One phase row of the record: when, what, and in which position the official took part."""
 
     started_on: date | None
-    ended_on: date | None
     period: str
     summary: str
     position: str
@@ -56,67 +57,70 @@ class ProjectRecord:
     role_labels: list[str] = field(default_factory=list)
     phases: list[PhaseRole] = field(default_factory=list)
 
-    @property
-    def latest(self) -> date:
-        """When the official last acted on this project: it orders the record newest first."""
-        dates = [phase.started_on for phase in self.phases if phase.started_on]
-        return max([self.project.started_on, *dates])
+
+def projects_of(official: Official):
+    """Published projects ``official`` took part in (⑥ or a phase), most recent involvement first:
+    the later of the project's start and the latest start of a phase the official was in."""
+    own_phases = PhaseOfficial.objects.filter(official=official, phase__project=OuterRef("pk"))
+    latest_phase = Subquery(
+        own_phases.order_by("-phase__started_on").values("phase__started_on")[:1]
+    )
+    return (
+        PolicyProject.objects.published().for_list()
+        .filter(
+            Q(pk__in=ProjectOfficial.objects.filter(official=official).values("project_id"))
+            | Q(pk__in=PhaseOfficial.objects.filter(official=official).values("phase__project_id"))
+        )
+        .annotate(latest=Greatest("started_on", Coalesce(latest_phase, "started_on")))
+        .order_by("-latest", "-registration_year", "-registration_seq")
+    )
 
 
-def official_record(official: Official) -> list[ProjectRecord]:
-    """Every published project and phase ``official`` took part in, newest first (3 queries)."""
-    records: dict[int, ProjectRecord] = {}
+def phase_summary(phase) -> str:
+    """What a phase row says in a record: its heading, else its first item (and how many more)."""
+    items = list(phase.items.all())
+    if phase.heading:
+        return phase.heading
+    if items:
+        rest = len(items) - 1
+        return items[0].text + (f" 외 {rest}건" if rest else "")
+    return "담당자 변경"  # a phase with people and no content (the seed's '23. 7. row)
 
-    def record_of(project) -> ProjectRecord:
-        return records.setdefault(project.pk, ProjectRecord(project))
 
-    roles = ProjectOfficial.objects.filter(
-        official=official, project__published_at__isnull=False,
-    ).select_related("project__department", "project__selection_criterion")
+def official_records(official: Official, projects: list[PolicyProject]) -> list[ProjectRecord]:
+    """The record cards of one page of ``projects``, in their order (3 queries)."""
+    records = {project.pk: ProjectRecord(project) for project in projects}
+    roles = ProjectOfficial.objects.filter(official=official, project_id__in=records)
     for role in roles:
-        record_of(role.project).role_labels.append(role.role_label)
-
-    phase_roles = PhaseOfficial.objects.filter(
-        official=official, phase__project__published_at__isnull=False,
-    ).select_related(
-        "phase__project__department", "phase__project__selection_criterion",
-    ).prefetch_related("phase__items")
+        records[role.project_id].role_labels.append(role.role_label)
+    phase_roles = (
+        PhaseOfficial.objects.filter(official=official, phase__project_id__in=records)
+        .select_related("phase").prefetch_related("phase__items")
+        .order_by("-phase__started_on", "-phase__order")
+    )
     for row in phase_roles:
         phase = row.phase
-        items = list(phase.items.all())
-        if phase.heading:
-            summary = phase.heading
-        elif items:
-            rest = len(items) - 1
-            summary = items[0].text + (f" 외 {rest}건" if rest else "")
-        else:
-            summary = "담당자 변경"  # a phase with people and no content (the seed's '23. 7.)
-        record_of(phase.project).phases.append(PhaseRole(
-            phase.started_on, phase.ended_on, phase.period_display, summary, row.position,
-        ))
-
-    for record in records.values():
-        record.phases.sort(key=lambda phase: phase.started_on or date.min, reverse=True)
-    return sorted(
-        records.values(),
-        key=lambda record: (record.latest, record.project.registration_year,
-                            record.project.registration_seq),
-        reverse=True,
-    )
+        records[phase.project_id].phases.append(
+            PhaseRole(phase.started_on, phase.period_display, phase_summary(phase), row.position)
+        )
+    return list(records.values())
 
 
 def official_detail(request, pk: int):
     """An official's public record — the point of 실명제: what this person answered for, and when.
 
-    A person who appears on no published project has no public record (404), so drafts never leak
-    a name.
+    Paged like the register (20 projects a page), so a long career stays fast. A person who
+    appears on no published project has no public record (404), so drafts never leak a name.
     """
     official = Official.objects.select_related("department").filter(pk=pk).first()
-    records = official_record(official) if official else []
-    if not records:
+    if official is None:
+        raise Http404("없는 관련자입니다.")
+    page = Paginator(projects_of(official), PAGE_SIZE).get_page(request.GET.get("page"))
+    if not page.paginator.count:
         raise Http404("공개된 사업에 참여한 기록이 없습니다.")
     return render(request, "projects/official_detail.html", {
         "official": official,
-        "records": records,
-        "phase_count": sum(len(record.phases) for record in records),
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "records": official_records(official, list(page.object_list)),
     })

@@ -94,16 +94,36 @@ def test_unknown_official_is_404(client, demo, path):
     assert client.get(path).status_code == 404
 
 
-def test_record_query_count_does_not_grow_with_projects(client, demo, django_assert_max_num_queries):
+def involve(person, count: int):
     from django.utils import timezone
 
-    person = official("이춘배")
-    for _ in range(10):
+    for _ in range(count):
         project = PolicyProjectFactory(published_at=timezone.now())
         ProjectOfficialFactory(project=project, official=person)
         PhaseOfficialFactory(official=person, phase=PhaseFactory(project=project))
-    with django_assert_max_num_queries(8):
+
+
+def test_record_query_count_does_not_grow_with_projects(client, demo, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    person = official("이춘배")
+    with CaptureQueriesContext(connection) as few:
         record(client, person)
+    involve(person, 30)
+    with django_assert_num_queries(len(few.captured_queries)):
+        record(client, person)
+
+
+def test_long_record_is_paged_by_twenty(client, demo):
+    person = OfficialFactory(name="김다작")
+    involve(person, 25)
+    first = record(client, person)
+    assert len(first.select(".record-card")) == 20
+    assert "25건" in first.select_one(".page-lead").text
+    second = BeautifulSoup(client.get(person.get_absolute_url() + "?page=2").content, "html.parser")
+    assert len(second.select(".record-card")) == 5
+    assert client.get(person.get_absolute_url() + "?page=abc").status_code == 200
 
 
 def test_person_partial_links_a_known_official_and_escapes_names(demo):
