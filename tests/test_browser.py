@@ -183,4 +183,8 @@ def test_skip_link_is_the_first_stop_and_visible_when_focused(page, live_server,
 def test_korean_renders_with_the_vendored_font(page, live_server, demo):
     open_register(page, live_server)
     page.wait_for_function("document.fonts.status === 'loaded'")
-    assert page.evaluate("document.fonts.check('16px \"Pretendard GOV\"', '정책실명제')")
+    loaded = page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
+    )
+    assert any("Pretendard" in family for family in loaded), loaded
+    assert "Pretendard" in page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
