@@ -132,3 +132,17 @@ def test_short_grams_index_agrees_with_substring_match():
             PolicyProject.objects.filter(search_text__contains=word).values_list("title", flat=True)
         )
         assert by_grams == by_like, word
+
+
+def test_saving_a_sheet_in_the_admin_refreshes_its_search_text(admin_client, demo):
+    from django.urls import reverse
+
+    from tests.conftest import form_data
+
+    project = demo["2023-13"]
+    url = reverse("admin:projects_policyproject_change", args=[project.pk])
+    data = form_data(admin_client.get(url).content.decode(), "policyproject_form")
+    data["background"] = ["주거취약 청년을 위한 맞춤형 지원 필요"]
+    assert admin_client.post(url, data).status_code == 302
+    assert "2023-13" in found("주거취약")
+    assert "2023-13" in found("청년")
