@@ -80,7 +80,7 @@ def open_register(page, live_server, query: str = ""):
 
 
 def register_numbers(page) -> list[str]:
-    return page.locator(".register-table .col-number").all_inner_texts()
+    return page.locator(".register-table tbody .col-number").all_inner_texts()
 
 
 def test_searching_소통공간_finds_the_seed_sheet(page, live_server, demo):

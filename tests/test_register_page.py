@@ -19,7 +19,7 @@ def get(client, **params):
 
 def numbers(response) -> list[str]:
     soup = BeautifulSoup(response.content, "html.parser")
-    return [cell.text.strip() for cell in soup.select(".register-table .col-number")]
+    return [cell.text.strip() for cell in soup.select(".register-table tbody .col-number")]
 
 
 def published_batch(count: int, **fields):
