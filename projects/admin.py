@@ -17,7 +17,7 @@ from .models import (
     ProjectOfficial,
     SelectionCriterion,
 )
-from .search import refresh_search_text
+from .search import projects_naming, refresh_search_text, refresh_search_texts
 
 REGISTRATION_NUMBER = re.compile(r"\s*(\d{4})\s*-\s*(\d{1,5})\s*")
 
@@ -34,6 +34,12 @@ class OfficialAdmin(admin.ModelAdmin):
     list_select_related = ["department"]
     search_fields = ["name", "department__name", "affiliation"]
     autocomplete_fields = ["department"]
+
+    def save_model(self, request, obj, form, change):
+        """A renamed person is found under the new name on every sheet that names them."""
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            refresh_search_texts(projects_naming(obj))
 
 
 @admin.register(SelectionCriterion)

@@ -105,6 +105,18 @@ def refresh_search_texts(project_ids, *, batch_size: int = 500) -> int:
     return len(ids)
 
 
+def projects_naming(official) -> set[int]:
+    """Ids of the projects whose search text holds ``official``'s name (⑥ or a phase)."""
+    from timeline.models import PhaseOfficial
+
+    from .models import ProjectOfficial
+
+    return {
+        *ProjectOfficial.objects.filter(official=official).values_list("project_id", flat=True),
+        *PhaseOfficial.objects.filter(official=official).values_list("phase__project_id", flat=True),
+    }
+
+
 class ContainsAllGrams(Func):
     """``string_to_array(search_grams, ' ') @> ARRAY[...]`` — the expression the GIN index covers."""
 

@@ -146,3 +146,18 @@ def test_saving_a_sheet_in_the_admin_refreshes_its_search_text(admin_client, dem
     assert admin_client.post(url, data).status_code == 302
     assert "2023-13" in found("주거취약")
     assert "2023-13" in found("청년")
+
+
+def test_renaming_an_official_in_the_admin_refreshes_every_sheet_naming_them(admin_client, demo):
+    from django.urls import reverse
+
+    from projects.models import Official
+    from tests.conftest import form_data
+
+    person = Official.objects.get(name="엄태섭")
+    url = reverse("admin:projects_official_change", args=[person.pk])
+    data = form_data(admin_client.get(url).content.decode(), "official_form")
+    data["name"] = ["엄태오"]
+    assert admin_client.post(url, data).status_code == 302
+    assert found("엄태오") == {"2023-13"}
+    assert found("엄태섭") == set()
