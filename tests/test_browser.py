@@ -188,3 +188,14 @@ def test_korean_renders_with_the_vendored_font(page, live_server, demo):
     )
     assert any("Pretendard" in family for family in loaded), loaded
     assert "Pretendard" in page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+
+
+def test_keyboard_focus_is_visible_on_the_search_field(page, live_server, demo):
+    open_register(page, live_server)
+    page.get_by_label("검색어").focus()
+    ring = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()"
+    )
+    outline_style, outline_width, box_shadow = ring
+    assert (outline_style != "none" and outline_width != "0px") or box_shadow != "none", ring
