@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # pg_trgm search indexes (projects.search); harmless on SQLite
     "nested_admin",
     "reversion",  # accountability: revisions of whole sheets
     "axes",  # accountability: login throttling
@@ -185,6 +186,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {  # chatty libraries: progress steps and start-up banners are not news
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }
 # The sheet PDFs, cached per project revision (projects/pdf.py). A file cache, so every worker
 # process of one server shares it; the folder is set by REGISTRY_CACHE_DIR (default: var/cache).

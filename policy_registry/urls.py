@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from projects import history_views
+from projects import history_views, public_views
 
 admin.site.site_header = "정책실명제 관리"
 admin.site.site_title = "정책실명제 관리"
@@ -17,4 +17,6 @@ urlpatterns = [
         name="sheet_revision",
     ),
     path("", include("projects.urls")),
+    path("", public_views.register, name="register"),
+    path("officials/<int:pk>/", public_views.official_detail, name="official_detail"),
 ]

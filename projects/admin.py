@@ -21,6 +21,7 @@ from .models import (
     ProjectOfficial,
     SelectionCriterion,
 )
+from .search import projects_naming, refresh_search_text, refresh_search_texts
 
 REGISTRATION_NUMBER = re.compile(r"\s*(\d{4})\s*-\s*(\d{1,5})\s*")
 
@@ -44,6 +45,12 @@ class OfficialAdmin(admin.ModelAdmin):
     list_select_related = ["department"]
     search_fields = ["name", "department__name", "affiliation"]
     autocomplete_fields = ["department"]
+
+    def save_model(self, request, obj, form, change):
+        """A renamed person is found under the new name on every sheet that names them."""
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            refresh_search_texts(projects_naming(obj))
 
 
 @admin.register(SelectionCriterion)
@@ -112,3 +119,8 @@ class PolicyProjectAdmin(
             year, seq = (int(part) for part in match.groups())
             return queryset.filter(registration_year=year, registration_seq=seq), False
         return super().get_search_results(request, queryset, search_term)
+
+    def save_related(self, request, form, formsets, change):
+        """The search text is rebuilt once the inlines (⑤, ⑥, phases) are saved too."""
+        super().save_related(request, form, formsets, change)
+        refresh_search_text(form.instance)

@@ -17,6 +17,7 @@ from .models import (
     SelectionCriterion,
 )
 from .revisions import record_revision
+from .search import refresh_search_text
 
 OUTLINE_MARKERS = {"□": 0, "○": 1, "-": 2}
 PHASE_MARKERS = {"▶": 1, "·": 2}
@@ -84,4 +85,5 @@ def _load_sheet(sheet: dict) -> tuple[PolicyProject, bool]:
             for n, (name, position) in enumerate(zip(tokens[::2], tokens[1::2], strict=True))
         )
     record_revision(project=project, user=None, comment="최초 등록")  # the history starts here
+    refresh_search_text(project)
     return project, True

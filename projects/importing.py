@@ -17,6 +17,7 @@ from .models import (
     SelectionCriterion,
 )
 from .revisions import record_revision
+from .search import refresh_search_text
 from .sheet import Person, Sheet, SheetPhase, nest
 from .sheet_parser import ParsedSheet, SheetParseError, parse_sheet
 from .validators import validate_level_sequence
@@ -69,6 +70,7 @@ def sheet_import(
         if dry_run:
             transaction.set_rollback(True)
             return ImportResult(parsed, None, "checked")
+        refresh_search_text(project)
         comment = f"사업내역서 가져오기{f' ({filename})' if filename else ''}"
         record_revision(project=project, user=user, comment=comment)
         if publish and not project.is_published:

@@ -69,6 +69,9 @@ class Official(models.Model):
     def __str__(self):
         return f"{self.name} ({self.affiliation_name})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("official_detail", kwargs={"pk": self.pk})
+
     @property
     def affiliation_name(self) -> str:
         return self.department.name if self.department_id else self.affiliation
@@ -152,6 +155,15 @@ class PolicyProject(models.Model):
     created_at = models.DateTimeField("최초 등록일", auto_now_add=True)
     updated_at = models.DateTimeField("최종 수정일", auto_now=True)
     version = models.PositiveIntegerField("버전", default=1, editable=False)
+    search_text = models.TextField(
+        "검색용 본문", blank=True, default="", editable=False,
+        help_text="정책사업명·추진배경·사업개요·추진내용·관련자 성명을 모은 검색용 사본 "
+        "(projects.search.refresh_search_text가 채웁니다). 예: 1인가구도 행복한 중구 조성 …",
+    )
+    search_grams = models.TextField(
+        "검색용 짧은 낱말", blank=True, default="", editable=False,
+        help_text="검색용 본문의 한 글자·두 글자 조각 (1~2음절 검색용 색인). 예: 1 1인 인 인가 …",
+    )
 
     objects = PolicyProjectQuerySet.as_manager()
 

@@ -11,6 +11,7 @@
   project must save it too (``updated_at``), or its old PDF is served.
 """
 
+import functools
 import hashlib
 import mimetypes
 import threading
@@ -21,7 +22,7 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.core.exceptions import SuspiciousFileOperation
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -150,10 +151,30 @@ def render_sheets_pdf(*, sheets: list[Sheet]) -> bytes:
     return combined.write_pdf()
 
 
+SHEET_TEMPLATES = (
+    "projects/sheet_pdf.html", "projects/_sheet.html", "projects/_bullets.html",
+    "projects/_person.html",
+)
+
+
+@functools.cache
+def layout_signature() -> str:
+    """A digest of the templates and stylesheets the PDF is made from, so a deployment that
+    changes the sheet's look never serves PDFs laid out by the old one."""
+    digest = hashlib.sha256()
+    for name in SHEET_TEMPLATES:
+        digest.update(get_template(name).template.source.encode())
+    for name in STYLESHEETS:
+        with open(static_path(name), "rb") as file:
+            digest.update(file.read())
+    return digest.hexdigest()[:12]
+
+
 def cache_key(*, project: PolicyProject) -> str:
-    """One key per revision: ``version`` moves on every admin save, ``updated_at`` on every save."""
+    """One key per revision and layout: ``version`` moves on every save of the project,
+    ``updated_at`` too; the layout signature on every change of the templates or styles."""
     stamp = project.updated_at.isoformat() if project.updated_at else "-"
-    return f"sheet-pdf:{project.pk}:{project.version}:{stamp}"
+    return f"sheet-pdf:{layout_signature()}:{project.pk}:{project.version}:{stamp}"
 
 
 def revision_etag(*, project: PolicyProject) -> str:

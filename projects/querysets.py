@@ -10,8 +10,11 @@ class PolicyProjectQuerySet(models.QuerySet):
         return self.filter(published_at__isnull=False)
 
     def for_list(self):
-        """What a register row shows: department and criterion joined, nothing prefetched."""
-        return self.select_related("department", "selection_criterion")
+        """What a register row shows: department and criterion joined, nothing prefetched (and
+        not the bulky search columns, which only the database reads)."""
+        return self.select_related("department", "selection_criterion").defer(
+            "search_text", "search_grams",
+        )
 
     def for_sheet(self):
         """Everything one 사업내역서 shows, in a fixed number of queries whatever its size."""

@@ -31,7 +31,9 @@ def register_sheet_models() -> None:
         (PhaseOfficial, ()),
     ]:
         if not reversion.is_registered(model):
-            reversion.register(model, follow=follow)
+            # The search columns are derived data: rebuilt after a revert, never restored.
+            exclude = ("search_text", "search_grams") if model is PolicyProject else ()
+            reversion.register(model, follow=follow, exclude=exclude)
 
 
 @contextmanager
@@ -113,6 +115,8 @@ def revert_sheet(*, project, revision, user, loaded_version: int) -> None:
     from django.utils import timezone
     from django.utils.formats import date_format
 
+    from .search import refresh_search_text
+
     model = type(project)
     with transaction.atomic():
         current = lock_current_version(project.pk, loaded_version)
@@ -125,6 +129,7 @@ def revert_sheet(*, project, revision, user, loaded_version: int) -> None:
                     setattr(restored, name, getattr(before, name))
                 restored.version = current  # save() moves it to current + 1
                 restored.save()
+                refresh_search_text(restored)
         except (IntegrityError, RevertError, ObjectDoesNotExist) as error:
             raise RevertRefused(REVERT_REFUSED_MESSAGE) from error
         when = date_format(timezone.localtime(revision.date_created), "Y. n. j. H:i")

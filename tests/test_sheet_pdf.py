@@ -247,3 +247,16 @@ def test_word_ranges_are_utf8_byte_ranges_of_korean_words():
     encoded = text.encode()
     assert [encoded[a:b].decode() for a, b in ranges] == ["1인가구", "민·관", "조례", "수립"]
     assert pdf_keep_all.word_byte_ranges("가" * (pdf_keep_all.MAX_WORD + 1)) == []
+
+
+def test_a_changed_layout_gets_a_fresh_pdf(seed_project, monkeypatch):
+    """Cached PDFs of an old template or stylesheet are not served after a deployment."""
+    from projects import pdf
+
+    before = pdf.cache_key(project=seed_project)
+    pdf.layout_signature.cache_clear()
+    monkeypatch.setattr(pdf, "SHEET_TEMPLATES", pdf.SHEET_TEMPLATES[:-1])
+    try:
+        assert pdf.cache_key(project=seed_project) != before
+    finally:
+        pdf.layout_signature.cache_clear()
