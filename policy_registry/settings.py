@@ -90,6 +90,11 @@ DATABASES = {
     )
 }
 
+# Test databases (pytest-django) copy this template; CI makes one with a C.UTF-8 locale so
+# pg_trgm sees Hangul whatever the server's template1 is (see .ci/run).
+if os.environ.get("DATABASE_TEST_TEMPLATE"):
+    DATABASES["default"]["TEST"] = {"TEMPLATE": os.environ["DATABASE_TEST_TEMPLATE"]}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
