@@ -108,16 +108,24 @@ class AccountableSheetAdmin(PublicationAdminMixin, VersionAdmin):
         except Refused as error:
             return self._refused_page(request, error)
 
-    def history_view(self, request, object_id, extra_context=None):
-        """Every revision of the sheet, newest first, marking those the public could read."""
+    def _viewable_project(self, request, object_id):
+        """(project, None) for staff who may view it, else (None, the response that refuses it:
+        the 403 page for another department, the admin's redirect for an unknown id)."""
         try:
             project = self.get_object(request, unquote(object_id))
         except Refused as error:
-            return self._refused_page(request, error)
+            return None, self._refused_page(request, error)
         if project is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+            return None, self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if not self.has_view_or_change_permission(request, project):
             raise PermissionDenied
+        return project, None
+
+    def history_view(self, request, object_id, extra_context=None):
+        """Every revision of the sheet, newest first, marking those the public could read."""
+        project, refusal = self._viewable_project(request, object_id)
+        if refusal:
+            return refusal
         action_list = [
             {
                 "revision": version.revision,
@@ -194,14 +202,9 @@ class AccountableSheetAdmin(PublicationAdminMixin, VersionAdmin):
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """The sheet as it was in one revision, rendered as a sheet, with a button to restore it."""
-        try:
-            project = self.get_object(request, unquote(object_id))
-        except Refused as error:
-            return self._refused_page(request, error)
-        if project is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not self.has_view_or_change_permission(request, project):
-            raise PermissionDenied
+        project, refusal = self._viewable_project(request, object_id)
+        if refusal:
+            return refusal
         version = get_object_or_404(
             Version.objects.get_for_object(project).select_related("revision__user"), pk=version_id,
         )
