@@ -19,7 +19,8 @@ from urllib.parse import quote, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "policy_registry.settings")
+# Test settings: production-like (DEBUG off) but http, uncollected static files, local caches.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "policy_registry.test_settings")
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-any-deployment-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ["DEBUG"] = ""  # DEBUG keeps every query in memory and slows everything down

@@ -26,11 +26,24 @@ from .search import projects_naming, refresh_search_text, refresh_search_texts
 REGISTRATION_NUMBER = re.compile(r"\s*(\d{4})\s*-\s*(\d{1,5})\s*")
 
 
+def sheets_renamed(project_ids) -> None:
+    """Sheets that show a renamed person, department or criterion: searchable under the new
+    name, and a new version of each (its cached PDF still prints the old one)."""
+    ids = list(project_ids)
+    refresh_search_texts(ids)
+    PolicyProject.objects.filter(pk__in=ids).mark_changed()
+
+
 @admin.register(Department)
 class DepartmentAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     fields = ["name", "staff"]
     filter_horizontal = ["staff"]  # who may edit this department's sheets (사업부서 담당자)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            sheets_renamed(obj.projects.values_list("pk", flat=True))
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "staff":  # only active staff accounts can open the admin at all
@@ -50,13 +63,18 @@ class OfficialAdmin(admin.ModelAdmin):
         """A renamed person is found under the new name on every sheet that names them."""
         super().save_model(request, obj, form, change)
         if change and "name" in form.changed_data:
-            refresh_search_texts(projects_naming(obj))
+            sheets_renamed(projects_naming(obj))
 
 
 @admin.register(SelectionCriterion)
 class SelectionCriterionAdmin(admin.ModelAdmin):
     list_display = ["short_name", "description", "order"]
     list_editable = ["order"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "short_name" in form.changed_data:
+            sheets_renamed(obj.projects.values_list("pk", flat=True))
 
 
 class ProjectOfficialInline(nested_admin.SortableHiddenMixin, nested_admin.NestedTabularInline):

@@ -227,6 +227,15 @@ class AccountableSheetAdmin(PublicationAdminMixin, VersionAdmin):
     def _revert(self, request, project, version):
         if not self.has_change_permission(request, project):
             raise PermissionDenied
+        fields = version.field_dict
+        department_id = fields.get("department_id", fields.get("department"))
+        if not edits_every_department(request.user) and not Department.objects.filter(
+            pk=department_id, staff=request.user
+        ).exists():
+            return self._refused_page(request, Refused(
+                "이 판은 담당 부서가 아닌 부서의 사업으로 되어 있어 되돌릴 수 없습니다. "
+                "정책실명제 총괄 담당자에게 요청하세요."
+            ))
         try:
             revert_sheet(
                 project=project, revision=version.revision, user=request.user,
@@ -240,4 +249,9 @@ class AccountableSheetAdmin(PublicationAdminMixin, VersionAdmin):
 
     def recoverlist_view(self, request, extra_context=None):
         """Deleted drafts are not recovered from here: their revisions stay in the history."""
+        raise PermissionDenied
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """Closed too: reversion's recover reverts any revision by version id, without the
+        department scope, publication rules or version check that a revert here applies."""
         raise PermissionDenied

@@ -36,6 +36,10 @@ class SheetAdminMixin:
         """Only a published sheet has a public page; a draft has the preview instead."""
         return obj.get_absolute_url() if obj.is_published else None
 
+    def _refused_page(self, request, error):
+        """A plain 403; the accountability mixin replaces it with its Korean refusal page."""
+        raise error
+
     def _sheet_project(self, request, object_id):
         """The project for staff who may view it; unpublished ones included (that is the point)."""
         project = self.get_object(request, object_id)
@@ -47,7 +51,10 @@ class SheetAdminMixin:
 
     def sheet_preview_view(self, request, object_id):
         """The sheet exactly as citizens will see it, before it is published."""
-        project = self._sheet_project(request, object_id)
+        try:
+            project = self._sheet_project(request, object_id)
+        except PermissionDenied as error:
+            return self._refused_page(request, error)
         full = PolicyProject.objects.for_sheet().get(pk=project.pk)
         context = {
             **self.admin_site.each_context(request),
@@ -61,7 +68,10 @@ class SheetAdminMixin:
 
     def sheet_pdf_view(self, request, object_id):
         """The PDF of the current revision (shared with the public download's cache)."""
-        project = self._sheet_project(request, object_id)
+        try:
+            project = self._sheet_project(request, object_id)
+        except PermissionDenied as error:
+            return self._refused_page(request, error)
         return pdf_response(
             pdf.sheet_pdf(project=project),
             filename=pdf.pdf_filename(registration_number=project.registration_number),
@@ -81,6 +91,9 @@ class SheetAdminMixin:
             PolicyProject.objects.for_sheet().filter(pk__in=queryset.values("pk"))
             .order_by("registration_year", "registration_seq")
         )
+        if not projects:  # none of the selection is (still) there for this user
+            self.message_user(request, "선택한 사업 중 내려받을 사업내역서가 없습니다.", messages.WARNING)
+            return None
         body = pdf.render_sheets_pdf(sheets=[sheet_from_project(p) for p in projects])
         return pdf_response(
             body, filename=f"사업내역서_{len(projects)}건.pdf",

@@ -141,6 +141,8 @@ def published_revisions(project) -> list[PublishedRevision]:
 
 def published_revision(project, revision_id: int) -> Revision | None:
     """The revision ``revision_id`` of this project if the sheet was public in it, else None."""
+    if not 0 < revision_id < 2**31:  # beyond any id; SQLite would overflow rather than miss
+        return None
     version = project_versions(project).filter(revision_id=revision_id).first()
     if version is None or not was_public(version):
         return None

@@ -1,7 +1,12 @@
 """Querysets that speak the domain, so views stay thin and query counts stay constant."""
 
+import re
+
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
+from django.utils import timezone
+
+REGISTRATION_NUMBER = re.compile(r"(\d{4})-([1-9]\d{0,4})", re.ASCII)
 
 
 class PolicyProjectQuerySet(models.QuerySet):
@@ -40,9 +45,16 @@ class PolicyProjectQuerySet(models.QuerySet):
             ),
         )
 
+    def mark_changed(self) -> int:
+        """A name these sheets show changed elsewhere (a renamed official, department or
+        criterion): each sheet becomes a new version, so no cached PDF or open edit form of the
+        old one is served or saved."""
+        return self.update(version=F("version") + 1, updated_at=timezone.now())
+
     def by_registration_number(self, number: str):
-        """``2023-13`` → that project; anything malformed matches nothing (never an error)."""
-        year, sep, seq = (number or "").strip().partition("-")
-        if not (sep and year.isdigit() and seq.isdigit() and len(year) == 4 and len(seq) <= 5):
+        """``2023-13`` → that project; anything malformed (``2023-XX``, ``2023-013``, full-width
+        digits, spaces) matches nothing, never an error."""
+        match = REGISTRATION_NUMBER.fullmatch(number or "")
+        if not match:
             return self.none()
-        return self.filter(registration_year=int(year), registration_seq=int(seq))
+        return self.filter(registration_year=int(match[1]), registration_seq=int(match[2]))

@@ -10,7 +10,7 @@ A query is split on white space and every word must occur in ``search_text`` as 
 trust (조사 stick to nouns), so substring search is what citizens expect.
 
 On PostgreSQL two indexes keep this fast as the register grows (migration
-``0003_search_text_and_indexes``):
+``0005_search_text_and_indexes``):
 
 * a ``pg_trgm`` GIN index on ``search_text`` serves words of three or more characters through
   ``LIKE '%word%'``. It needs a database whose ``LC_CTYPE`` classifies Hangul as letters

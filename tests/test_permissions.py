@@ -177,3 +177,37 @@ def test_department_staff_adds_a_project_for_own_department(welfare_staff):
     project = PolicyProject.objects.get(registration_year=2026, registration_seq=1)
     assert not project.is_published and project.version == 1
     assert Version.objects.get_for_object(project).count() == 1
+
+
+def test_reversions_recover_url_is_closed(welfare_staff, seed_project, other_project):
+    """reversion's recover view reverts any revision by version id, outside every rule here."""
+    from reversion.models import Version
+
+    from projects.revisions import record_revision
+
+    record_revision(project=other_project, user=None, comment="기록")
+    version = Version.objects.get_for_object(other_project).first()
+    client = client_for(welfare_staff)
+    url = reverse("admin:projects_policyproject_recover", args=[version.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {}).status_code == 403
+    assert PolicyProject.objects.get(pk=other_project.pk).version == other_project.version
+
+
+def test_revert_cannot_move_a_sheet_into_another_department(welfare_staff, coordinator, demo):
+    """A revision made while the project belonged to 안전총괄과 is not restored by 복지정책과 staff."""
+    from reversion.models import Version
+
+    from projects.revisions import record_revision
+
+    project = demo["2022-5"]
+    record_revision(project=project, user=None, comment="안전총괄과 시절")
+    old = Version.objects.get_for_object(project).first()
+    project.department = Department.objects.get(name="복지정책과")
+    project.save()
+    client = client_for(welfare_staff)
+    url = reverse("admin:projects_policyproject_revision", args=[project.pk, old.pk])
+    response = client.post(url, {"loaded_version": project.version})
+    assert response.status_code == 403
+    assert "되돌릴 수 없습니다" in response.content.decode()
+    assert PolicyProject.objects.get(pk=project.pk).department.name == "복지정책과"

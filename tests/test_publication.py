@@ -154,6 +154,7 @@ def test_draft_or_foreign_revision_is_404(client, demo, coordinator):
     assert client.get(reverse("sheet_revision", args=["2025-4", draft_revision])).status_code == 404
     assert client.get(reverse("sheet_revision", args=["2023-13", draft_revision])).status_code == 404
     assert client.get(reverse("sheet_revision", args=["2023-13", 999999])).status_code == 404
+    assert client.get("/projects/2023-13/history/99999999999999999999/").status_code == 404
 
 
 def test_save_and_publish_button_for_the_coordinator_only(demo, coordinator):

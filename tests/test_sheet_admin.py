@@ -96,3 +96,24 @@ def test_action_refuses_too_many_sheets_with_a_message(admin_client, demo, monke
     assert response["Content-Type"].startswith("text/html")
     assert "한 번에 1건까지 내려받을 수 있습니다." in response.content.decode()
     assert EXPORT_LIMIT == 50
+
+
+def test_action_with_nothing_in_scope_says_so(client, demo):
+    """A 담당자's selection of another department's project downloads nothing and explains."""
+    from tests.staff import DEPARTMENT_STAFF, staff_user
+
+    client.force_login(staff_user("welfare", DEPARTMENT_STAFF, ["복지정책과"]))
+    response = client.post(reverse("admin:projects_policyproject_changelist"), {
+        "action": "download_sheets_pdf", "_selected_action": [demo["2022-5"].pk],
+    }, follow=True)
+    assert response.status_code == 200
+    assert "선택한 사업 중 내려받을 사업내역서가 없습니다" in response.content.decode()
+
+
+def test_preview_of_another_departments_project_is_the_korean_refusal(client, demo):
+    from tests.staff import DEPARTMENT_STAFF, staff_user
+
+    client.force_login(staff_user("welfare", DEPARTMENT_STAFF, ["복지정책과"]))
+    response = client.get(preview_url(demo["2022-5"]))
+    assert response.status_code == 403
+    assert "다른 부서의 사업내역서는 열거나 고칠 수 없습니다" in response.content.decode()

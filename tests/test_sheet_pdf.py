@@ -9,6 +9,7 @@ from unittest import mock
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.urls import reverse
 from django.utils import timezone
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
@@ -18,6 +19,7 @@ from weasyprint.formatting_structure.boxes import LineBox, TextBox
 from projects import pdf, pdf_keep_all
 from projects.models import PolicyProject
 from projects.sheet import sheet_from_project
+from tests.conftest import form_data
 from tests.factories import PolicyProjectFactory
 from tests.sheet_builders import project_with_phases
 from tests.test_sheet_page import seed_fragments
@@ -260,3 +262,40 @@ def test_a_changed_layout_gets_a_fresh_pdf(seed_project, monkeypatch):
         assert pdf.cache_key(project=seed_project) != before
     finally:
         pdf.layout_signature.cache_clear()
+
+
+def test_pdf_links_to_nothing(client, seed_project):
+    """Names link to officials' records on the page; on paper (and in the file) they are text."""
+    reader = read_pdf(client.get("/projects/2023-13.pdf").content)
+    annotations = [a for page in reader.pages for a in (page.get("/Annots") or [])]
+    assert annotations == []
+
+
+@pytest.mark.parametrize(("admin_name", "lookup", "field", "new"), [
+    ("official", {"name": "이춘배"}, "name", "이춘배개명"),
+    ("department", {"name": "복지정책과"}, "name", "복지정책국"),
+    ("selectioncriterion", {"short_name": "구정주요현안"}, "short_name", "구정 주요현안"),
+])
+def test_renaming_a_name_the_sheet_shows_gives_a_fresh_pdf(
+    admin_client, seed_project, admin_name, lookup, field, new
+):
+    """The PDF never prints a name the page no longer shows."""
+    from django.apps import apps
+
+    from projects.pdf import cache_key
+
+    old_key = cache_key(project=seed_project)
+    assert "이춘배" in client_pdf_text(admin_client)  # rendered and cached once
+    model = next(m for m in apps.get_app_config("projects").get_models() if m._meta.model_name == admin_name)
+    obj = model.objects.get(**lookup)
+    url = reverse(f"admin:projects_{admin_name}_change", args=[obj.pk])
+    data = {**form_data(admin_client.get(url).content.decode(), f"{admin_name}_form"), field: [new]}
+    assert admin_client.post(url, data).status_code == 302
+    seed_project.refresh_from_db()
+    assert cache_key(project=seed_project) != old_key
+    assert new in client_pdf_text(admin_client)
+
+
+def client_pdf_text(client) -> str:
+    reader = read_pdf(client.get("/projects/2023-13.pdf").content)
+    return " ".join(page.extract_text() for page in reader.pages)
