@@ -10,3 +10,14 @@ class ProjectsConfig(AppConfig):
 
         revisions.register_sheet_models()
         publication.connect_signals()
+        self._forget_filter_choices_on_change()
+
+    def _forget_filter_choices_on_change(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .filters import FilterChoices
+        from .models import Department, PolicyProject, SelectionCriterion
+
+        for model in (PolicyProject, Department, SelectionCriterion):
+            for signal in (post_save, post_delete):
+                signal.connect(FilterChoices.forget, sender=model, dispatch_uid=f"forget-{model.__name__}-{signal}")

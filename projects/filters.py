@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
+from django.core.cache import cache
 
 from .models import Department, PolicyProject, SelectionCriterion
 from .search import MAX_QUERY_LENGTH, search
@@ -23,6 +24,22 @@ class FilterChoices:
     years: list[tuple[str, str]]
     departments: list[tuple[str, str]]
     criteria: list[tuple[str, str]]
+
+    CACHE_KEY = "register-filter-choices"
+
+    @classmethod
+    def cached(cls) -> "FilterChoices":
+        """The choices from the cache (they change only when a project, department or criterion
+        is saved or deleted, which clears them: see ``forget``), else loaded and kept."""
+        choices = cache.get(cls.CACHE_KEY)
+        if choices is None:
+            choices = cls.load()
+            cache.set(cls.CACHE_KEY, choices, timeout=300)
+        return choices
+
+    @classmethod
+    def forget(cls, **kwargs) -> None:
+        cache.delete(cls.CACHE_KEY)
 
     @classmethod
     def load(cls) -> "FilterChoices":
@@ -41,6 +58,13 @@ class FilterChoices:
         )
 
 
+class FlatSelect(forms.Select):
+    """A select whose options are written in one template, not one template include each:
+    the register renders some 60 options per page, and the includes cost ~6 ms of it."""
+
+    template_name = "projects/widgets/flat_select.html"
+
+
 class QueryField(forms.CharField):
     """검색어: cut to its first 100 characters instead of refusing a long query."""
 
@@ -54,11 +78,11 @@ class RegisterFilterForm(forms.Form):
         help_text="정책사업명, 추진배경·사업개요·추진내용, 담당자 성명에서 찾습니다. 예: 1인가구, 청년",
         widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
     )
-    year = forms.ChoiceField(label="등록연도", required=False)
-    department = forms.ChoiceField(label="사업부서", required=False)
-    criterion = forms.ChoiceField(label="선정기준", required=False)
+    year = forms.ChoiceField(label="등록연도", required=False, widget=FlatSelect)
+    department = forms.ChoiceField(label="사업부서", required=False, widget=FlatSelect)
+    criterion = forms.ChoiceField(label="선정기준", required=False, widget=FlatSelect)
     status = forms.ChoiceField(
-        label="상태", required=False, choices=[ALL, *PolicyProject.Status.choices],
+        label="상태", required=False, choices=[ALL, *PolicyProject.Status.choices], widget=FlatSelect,
     )
 
     def __init__(self, *args, choices: FilterChoices, **kwargs):

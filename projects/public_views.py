@@ -26,7 +26,7 @@ def register(request):
     pagination keeps them. Bad parameters never fail the page: unknown filter values are dropped
     and ``page`` falls back to the first (or last) page.
     """
-    form = RegisterFilterForm.from_query(request.GET, choices=FilterChoices.load())
+    form = RegisterFilterForm.from_query(request.GET, choices=FilterChoices.cached())
     projects = form.filter(PolicyProject.objects.published().for_list())
     page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "projects/register.html", {

@@ -7,6 +7,15 @@ DATA = Path(__file__).parent / "data"
 SEED_PATH = DATA / "sheet-2023-13.md"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with empty caches (a rolled-back test's cached values are not real)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def seed_text() -> str:
     return SEED_PATH.read_text(encoding="utf-8")

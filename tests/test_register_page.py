@@ -125,13 +125,23 @@ def test_query_count_is_the_same_whatever_the_number_of_projects(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from django.core.cache import cache
+
+    cache.clear()  # the filter choices are cached: count the first, uncached request
     with CaptureQueriesContext(connection) as few:
         get(client, q="사업")
     published_batch(3 * PAGE_SIZE, department=DepartmentFactory(name="쿼리시험과"))
     with django_assert_num_queries(len(few.captured_queries)):
         get(client, q="사업")
-    with django_assert_num_queries(len(few.captured_queries)):
+    with django_assert_num_queries(len(few.captured_queries) - 3):  # choices now cached
         get(client, q="사업", page=3)
+
+
+def test_a_new_department_shows_in_the_filter_at_once(client, demo):
+    """The cached filter choices are forgotten when a project or department is saved."""
+    get(client)
+    published_batch(1, department=DepartmentFactory(name="새로만든과"))
+    assert "새로만든과" in get(client).content.decode()
 
 
 def test_page_has_korean_landmarks_skip_link_and_masthead(client, demo, settings):
