@@ -122,10 +122,9 @@ def test_html_in_query_is_echoed_escaped(client, demo):
 def test_query_count_is_the_same_whatever_the_number_of_projects(
     client, demo, django_assert_num_queries,
 ):
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-
-    from django.core.cache import cache
 
     cache.clear()  # the filter choices are cached: count the first, uncached request
     with CaptureQueriesContext(connection) as few:
