@@ -66,16 +66,28 @@ def sheet_import(
     """
     parsed = sheet_parse(source=source, filename=filename)
     with transaction.atomic():
-        project, action = _write(parsed, replace=replace)
+        comment = f"사업내역서 가져오기{f' ({filename})' if filename else ''}"
+        project, action = sheet_save(
+            parsed=parsed, replace=replace, publish=publish, user=user, comment=comment,
+        )
         if dry_run:
             transaction.set_rollback(True)
             return ImportResult(parsed, None, "checked")
-        refresh_search_text(project)
-        comment = f"사업내역서 가져오기{f' ({filename})' if filename else ''}"
-        record_revision(project=project, user=user, comment=comment)
-        if publish and not project.is_published:
-            publication.publish(project=project, user=user)
     return ImportResult(parsed, project, action)
+
+
+@transaction.atomic
+def sheet_save(
+    *, parsed: ParsedSheet, comment: str, replace: bool = False, publish: bool = False, user=None,
+) -> tuple[PolicyProject, str]:
+    """Write a sheet's every row as one revision (searchable, published if asked): the one
+    writer for imports and the demo register. Returns the project and "created"/"replaced"."""
+    project, action = _write(parsed, replace=replace)
+    refresh_search_text(project)
+    record_revision(project=project, user=user, comment=comment)
+    if publish and not project.is_published:
+        publication.publish(project=project, user=user)
+    return project, action
 
 
 def criterion_match(text: str) -> SelectionCriterion:
@@ -176,7 +188,7 @@ def _write(parsed: ParsedSheet, *, replace: bool) -> tuple[PolicyProject, str]:
     )
     for number_in_sheet, spec in enumerate(parsed.phases, start=1):
         cell = f"주요 추진내용 {number_in_sheet}번째 행"
-        phase = _valid(Phase(project=project, order=number_in_sheet, heading=spec.heading,
+        phase = _valid(Phase(project=project, order=number_in_sheet - 1, heading=spec.heading,
                              started_on=spec.started_on, ended_on=spec.ended_on), cell)
         phase.save()
         PhaseItem.objects.bulk_create(

@@ -76,11 +76,12 @@ def test_another_departments_project_url_is_refused(welfare_staff, other_project
 
 def test_posting_to_another_departments_project_changes_nothing(welfare_staff, other_project, seed_project):
     client = client_for(welfare_staff)
+    version = other_project.version
     data = load_form(client, seed_project)  # a valid form, sent to the other project's URL
     response = client.post(change_url(other_project), data)
     assert response.status_code == 403
     other_project.refresh_from_db()
-    assert other_project.title == "스마트 안심 귀갓길 조성" and other_project.version == 1
+    assert other_project.title == "스마트 안심 귀갓길 조성" and other_project.version == version
 
 
 def test_department_choices_are_own_departments_only(welfare_staff, other_project):
