@@ -22,9 +22,9 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from reversion.models import Revision  # noqa: E402
 
 from projects.demo import demo_load  # noqa: E402
-from projects.history import published_revisions, sheet_from_revision  # noqa: E402
+from projects.history.stored import published_revisions, sheet_from_revision  # noqa: E402
 from projects.models import PolicyProject  # noqa: E402
-from projects.sheet import sheet_from_project  # noqa: E402
+from projects.rendering.sheet import sheet_from_project  # noqa: E402
 
 
 def p50(func, n):

@@ -28,7 +28,6 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.cache import caches  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings, setup_test_environment  # noqa: E402
@@ -55,7 +54,7 @@ def main():
     cache_dir = tempfile.mkdtemp(prefix="sheet-bench-cache-")
     file_cache = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "sheet_pdf": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "renderings": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                       "LOCATION": cache_dir},
     }
     try:
@@ -69,16 +68,18 @@ def run():
     from pypdf import PdfReader
     from weasyprint.text import line_break
 
-    from projects import pdf, pdf_keep_all
     from projects.demo import demo_load
     from projects.models import PolicyProject
-    from projects.sheet import sheet_from_project
+    from projects.rendering import cache as renderings
+    from projects.rendering import keep_all as pdf_keep_all
+    from projects.rendering import pdf
+    from projects.rendering.sheet import sheet_from_project
     from tests.sheet_builders import project_with_phases
 
     demo_load()
     big = project_with_phases(60)
     client = Client()
-    cache = caches[pdf.CACHE_ALIAS]
+    cache = renderings.cache()
     numbers = {"2023-13": "2023-13", "60 phases": big.registration_number}
 
     def get(url):

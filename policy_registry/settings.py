@@ -196,14 +196,15 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
-# The sheet PDFs, cached per project revision (projects/pdf.py). A file cache, so every worker
-# process of one server shares it; the folder is set by REGISTRY_CACHE_DIR (default: var/cache).
+# Renderings of sheets (the PDF), cached per sheet version (projects/rendering/cache.py). A file
+# cache, so every worker process of one server shares it; the folder is set by REGISTRY_CACHE_DIR
+# (default: var/cache).
 CACHE_DIR = Path(os.environ.get("REGISTRY_CACHE_DIR") or BASE_DIR / "var" / "cache")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "sheet_pdf": {
+    "renderings": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": CACHE_DIR / "sheet-pdf",
+        "LOCATION": CACHE_DIR / "renderings",
         "TIMEOUT": 60 * 60 * 24 * 30,  # a revision never changes; old ones simply age out
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },

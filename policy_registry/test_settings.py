@@ -16,5 +16,5 @@ STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
 WHITENOISE_AUTOREFRESH = True  # no collected STATIC_ROOT to scan at start-up
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "sheet_pdf": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sheet-pdf"},
+    "renderings": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renderings"},
 }

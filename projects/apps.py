@@ -6,17 +6,19 @@ class ProjectsConfig(AppConfig):
     verbose_name = "정책실명제 등록부"
 
     def ready(self):
-        from . import publication, revisions
+        from . import publication, writing
+        from .history import revisions
 
         revisions.register_sheet_models()
+        writing.connect_guards()
         publication.connect_signals()
         self._forget_filter_choices_on_change()
 
     def _forget_filter_choices_on_change(self):
         from django.db.models.signals import post_delete, post_save
 
-        from .filters import FilterChoices
         from .models import Department, PolicyProject, SelectionCriterion
+        from .public.filters import FilterChoices
 
         for model in (PolicyProject, Department, SelectionCriterion):
             for signal in (post_save, post_delete):

@@ -3,15 +3,15 @@
 from datetime import date
 
 from .demo_data import DEMO_SHEETS
-from .importing import sheet_save
-from .models import PolicyProject
-from .sheet_parser import (
+from .importer.parser import (
     ParsedItem,
     ParsedPhase,
     ParsedPhaseOfficial,
     ParsedProjectOfficial,
     ParsedSheet,
 )
+from .importer.services import sheet_save
+from .models import PolicyProject
 
 OUTLINE_MARKERS = {"□": 0, "○": 1, "-": 2}
 PHASE_MARKERS = {"▶": 1, "·": 2}
@@ -32,8 +32,6 @@ def month(value: str | None) -> date | None:
 
 def parsed_sheet(sheet: dict) -> ParsedSheet:
     """A demo sheet as the importer reads a published one."""
-    year, seq = sheet["number"]
-
     def phase(spec: dict) -> ParsedPhase:
         tokens = spec["officials"].split()
         return ParsedPhase(
@@ -44,7 +42,7 @@ def parsed_sheet(sheet: dict) -> ParsedSheet:
         )
 
     return ParsedSheet(
-        registration_year=year, registration_seq=seq, department=sheet["department"],
+        registration_number=sheet["number"], department=sheet["department"],
         title=sheet["title"], status=sheet["status"], background=sheet["background"],
         outline=bullets(sheet["outline"], OUTLINE_MARKERS),
         officials=tuple(ParsedProjectOfficial(role, name) for role, name in sheet["officials"]),
@@ -58,8 +56,7 @@ def demo_load() -> list[tuple[PolicyProject, bool]]:
     """Create each demo project that is not there yet; an existing one is left as staff left it."""
     loaded = []
     for sheet in DEMO_SHEETS:
-        year, seq = sheet["number"]
-        existing = PolicyProject.objects.filter(registration_year=year, registration_seq=seq).first()
+        existing = PolicyProject.objects.by_registration_number(sheet["number"]).first()
         if existing:
             loaded.append((existing, False))
             continue

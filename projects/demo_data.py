@@ -5,7 +5,7 @@ data reads like the sheet it stands for.
 """
 
 SEED_2023_13 = {
-    "number": (2023, 13),
+    "number": "2023-13",
     "department": "복지정책과",
     "title": "1인가구도 행복한 중구 조성",
     "status": "ongoing",
@@ -91,7 +91,7 @@ SEED_2023_13 = {
 
 OTHER_SHEETS = [
     {
-        "number": (2022, 5),
+        "number": "2022-5",
         "department": "안전총괄과",
         "title": "스마트 안심 귀갓길 조성",
         "status": "completed",
@@ -121,7 +121,7 @@ OTHER_SHEETS = [
         ],
     },
     {
-        "number": (2024, 3),
+        "number": "2024-3",
         "department": "일자리경제과",
         "title": "청년 창업 지원센터 운영 활성화",
         "status": "ongoing",
@@ -147,7 +147,7 @@ OTHER_SHEETS = [
         ],
     },
     {
-        "number": (2025, 1),
+        "number": "2025-1",
         "department": "도시계획과",
         "title": "도시관리계획 재정비 연구용역",
         "status": "ongoing",
@@ -172,7 +172,7 @@ OTHER_SHEETS = [
         ],
     },
     {
-        "number": (2024, 9),
+        "number": "2024-9",
         "department": "자치행정과",
         "title": "주민참여 기본 조례 전부개정",
         "status": "completed",
@@ -196,7 +196,7 @@ OTHER_SHEETS = [
         ],
     },
     {
-        "number": (2025, 4),
+        "number": "2025-4",
         "department": "청소행정과",
         "title": "음식물류 폐기물 감량 시범사업",
         "status": "ongoing",

@@ -2,15 +2,15 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
+from . import registration
 from .months import first_of_month, project_period
 from .querysets import PolicyProjectQuerySet
-
-YEAR_MIN, YEAR_MAX = 1990, 2100
+from .registration import YEAR_MAX, YEAR_MIN
 
 
 class Department(models.Model):
@@ -105,17 +105,16 @@ class PolicyProject(models.Model):
         COMPLETED = "completed", "완료"
         SUSPENDED = "suspended", "중단"
 
+    registration_number = models.CharField(
+        "등록번호", max_length=12,
+        help_text="사업내역서에 적힌 그대로(연도-순번). 예: 2023-13, 2024-05",
+    )
     registration_year = models.PositiveSmallIntegerField(
-        "등록연도",
-        validators=[
-            MinValueValidator(YEAR_MIN, f"등록연도는 {YEAR_MIN}년부터 {YEAR_MAX}년 사이여야 합니다."),
-            MaxValueValidator(YEAR_MAX, f"등록연도는 {YEAR_MIN}년부터 {YEAR_MAX}년 사이여야 합니다."),
-        ],
-        help_text="등록번호의 앞부분. 예: 2023",
+        "등록연도", editable=False, help_text="등록번호에서 읽은 연도(정렬·중복 확인용). 예: 2023",
     )
     registration_seq = models.PositiveSmallIntegerField(
-        "등록순번", validators=[MinValueValidator(1, "등록순번은 1 이상이어야 합니다.")],
-        help_text="등록번호의 뒷부분. 예: 2023-13이면 13",
+        "등록순번", editable=False,
+        help_text="등록번호에서 읽은 순번(정렬·중복 확인용). 2024-05와 2024-5는 같은 번호입니다. 예: 5",
     )
     title = models.CharField("정책사업명", max_length=200, help_text="예: 1인가구도 행복한 중구 조성")
     department = models.ForeignKey(
@@ -153,7 +152,10 @@ class PolicyProject(models.Model):
         help_text="공개를 철회한 이유. 예: 사업 내용 재검토",
     )
     created_at = models.DateTimeField("최초 등록일", auto_now_add=True)
-    updated_at = models.DateTimeField("최종 수정일", auto_now=True)
+    updated_at = models.DateTimeField(
+        "최종 수정일", default=timezone.now, editable=False,
+        help_text="사업내역서 내용이 마지막으로 바뀐 때(바뀐 것 없이 저장하면 그대로). 예: 2024-01-15 14:00",
+    )
     version = models.PositiveIntegerField("버전", default=1, editable=False)
     search_text = models.TextField(
         "검색용 본문", blank=True, default="", editable=False,
@@ -200,9 +202,14 @@ class PolicyProject(models.Model):
         return f"{self.registration_number} {self.title}"
 
     def save(self, *args, **kwargs):
-        """Every save of an existing sheet is a new version: the one place ``version`` moves."""
-        if not self._state.adding:
-            self.version = (self.version or 0) + 1
+        """The year and sequence are read from the number as written; periods are months.
+
+        ``version`` is not moved here: the write door (``projects.writing``) moves it once per
+        real change of the whole sheet, whatever rows that change touched.
+        """
+        number = registration.parse(self.registration_number)
+        self.registration_number = number.text
+        self.registration_year, self.registration_seq = number.key
         self.started_on = first_of_month(self.started_on)
         self.ended_on = first_of_month(self.ended_on)
         if self.published_at:  # the admin edits to the second: keep what it shows
@@ -213,10 +220,6 @@ class PolicyProject(models.Model):
     def get_absolute_url(self) -> str:
         """The public sheet page (404 there while unpublished)."""
         return reverse("sheet_detail", args=[self.registration_number])
-
-    @property
-    def registration_number(self) -> str:
-        return f"{self.registration_year}-{self.registration_seq}"
 
     @property
     def period_display(self) -> str:
@@ -237,12 +240,55 @@ class PolicyProject(models.Model):
             return "공개"
         return "공개 철회" if self.withdrawn_at else "비공개(초안)"
 
+    def clean_fields(self, exclude=None):
+        """The number must parse; its year and sequence are then known to the unique check."""
+        errors = {}
+        try:
+            number = registration.parse(self.registration_number)
+        except registration.RegistrationNumberError as error:
+            errors["registration_number"] = [str(error)]
+        else:
+            self.registration_number = number.text
+            self.registration_year, self.registration_seq = number.key
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = {**error.update_error_dict({}), **errors}
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_unique(self, exclude=None):
+        """``2024-5`` is refused while ``2024-05`` is registered: the same year and sequence.
+
+        Forms leave the derived year and sequence out of their checks (they are not form
+        fields), so the unique constraint on them is checked here too; the message is the one
+        :meth:`unique_error_message` gives when the constraint itself is checked.
+        """
+        super().validate_unique(exclude=exclude)
+        if "registration_year" not in (exclude or ()) or self.registration_year is None:
+            return
+        if PolicyProject.objects.filter(
+            registration_year=self.registration_year, registration_seq=self.registration_seq,
+        ).exclude(pk=self.pk).exists():
+            raise ValidationError({"registration_number": self.unique_error_message(
+                PolicyProject, ("registration_year", "registration_seq"),
+            )})
+
     def unique_error_message(self, model_class, unique_check):
         if tuple(unique_check) == ("registration_year", "registration_seq"):
+            same = PolicyProject.objects.filter(
+                registration_year=self.registration_year, registration_seq=self.registration_seq,
+            ).exclude(pk=self.pk).values_list("registration_number", flat=True).first()
+            if same in (None, self.registration_number):
+                return ValidationError(
+                    "등록번호 %(number)s은(는) 이미 등록되어 있습니다. 등록번호를 확인하세요.",
+                    code="unique_registration_number", params={"number": self.registration_number},
+                )
             return ValidationError(
-                "등록번호 %(number)s은(는) 이미 등록되어 있습니다. 등록순번을 확인하세요.",
+                "등록번호 %(number)s은(는) 이미 %(same)s(으)로 등록되어 있습니다(연도와 순번이 "
+                "같으면 같은 등록번호입니다). 등록번호를 확인하세요.",
                 code="unique_registration_number",
-                params={"number": self.registration_number},
+                params={"number": self.registration_number, "same": same},
             )
         return super().unique_error_message(model_class, unique_check)
 

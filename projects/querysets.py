@@ -1,12 +1,10 @@
 """Querysets that speak the domain, so views stay thin and query counts stay constant."""
 
-import re
-
 from django.db import models
 from django.db.models import F, Prefetch
 from django.utils import timezone
 
-REGISTRATION_NUMBER = re.compile(r"(\d{4})-([1-9]\d{0,4})", re.ASCII)
+from . import registration
 
 
 class PolicyProjectQuerySet(models.QuerySet):
@@ -46,15 +44,15 @@ class PolicyProjectQuerySet(models.QuerySet):
         )
 
     def mark_changed(self) -> int:
-        """A name these sheets show changed elsewhere (a renamed official, department or
-        criterion): each sheet becomes a new version, so no cached PDF or open edit form of the
-        old one is served or saved."""
+        """A name these sheets show changed elsewhere: each becomes a new version. Called by the
+        write door (``projects.writing.shared_rows_renamed``), which also retires renderings."""
         return self.update(version=F("version") + 1, updated_at=timezone.now())
 
     def by_registration_number(self, number: str):
-        """``2023-13`` → that project; anything malformed (``2023-XX``, ``2023-013``, full-width
-        digits, spaces) matches nothing, never an error."""
-        match = REGISTRATION_NUMBER.fullmatch(number or "")
-        if not match:
+        """``2024-05`` or ``2024-5`` → that registration, however the agency wrote it; anything
+        malformed (``2023-XX``, full-width digits, spaces) matches nothing, never an error."""
+        parsed = None if number is None or number != "".join(number.split()) else (
+            registration.parse_or_none(number))
+        if parsed is None:
             return self.none()
-        return self.filter(registration_year=int(match[1]), registration_seq=int(match[2]))
+        return self.filter(registration_year=parsed.year, registration_seq=parsed.seq)

@@ -2,8 +2,8 @@
 
 A project's searchable words — title, 추진배경, ⑤ 사업개요, the phases' headings and items, and the
 names of its ⑥ 담당자 and 사업관련자 — are copied into ``PolicyProject.search_text`` (NFC, lower
-case) by :func:`refresh_search_text`. **Every code path that writes a project or its rows must call
-it after the write**: the admin (``save_related``), ``load_demo`` and the importer do.
+case) by :func:`refresh_search_text`, which the write door (``projects.writing``) calls after every
+write that changed a sheet.
 
 A query is split on white space and every word must occur in ``search_text`` as a substring
 (``1인가구``, ``소통공간``, ``이춘배``, ``청년``). Korean has no word boundaries a tokenizer could
@@ -79,8 +79,8 @@ def short_grams(search_text: str) -> str:
 def refresh_search_text(project) -> None:
     """Recompute and store ``project.search_text`` after the project or any of its rows changed.
 
-    Call it after every write (the admin's ``save_related``, ``load_demo``, the importer). It only
-    updates that one column, so it neither bumps ``version`` nor touches ``updated_at``.
+    The write door calls it after every changing write. It only updates the search columns, so it
+    neither bumps ``version`` nor touches ``updated_at``.
     """
     model = type(project)
     project.search_text = search_text_of(model.objects.for_sheet().get(pk=project.pk))

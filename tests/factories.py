@@ -35,8 +35,7 @@ class PolicyProjectFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PolicyProject
 
-    registration_year = 2024
-    registration_seq = factory.Sequence(lambda n: n + 100)
+    registration_number = factory.Sequence(lambda n: f"2024-{n + 100}")
     title = factory.Sequence(lambda n: f"시험 정책사업 {n}")
     department = factory.SubFactory(DepartmentFactory)
     background = "시험용 추진배경"

@@ -52,7 +52,7 @@ def test_saving_seed_sheet_unchanged_keeps_every_row(admin_client, seed_project)
     assert response.status_code == 302, response.context and response.context["errors"]
     assert sheet_snapshot(seed_project) == before
     seed_project.refresh_from_db()
-    assert seed_project.version == version + 1
+    assert seed_project.version == version  # nothing changed: no new version
 
 
 def test_outline_jumping_from_level_0_to_2_saves_nothing(admin_client, seed_project):
@@ -78,17 +78,19 @@ def test_phase_item_error_deep_in_the_sheet_saves_nothing(admin_client, seed_pro
 
 
 def test_duplicate_registration_number_on_the_form(admin_client, seed_project):
-    other = PolicyProject.objects.get(registration_year=2022, registration_seq=5)
+    other = PolicyProject.objects.get(registration_number="2022-5")
     before = sheet_snapshot(other)
     data = form_data(admin_client.get(change_url(other)).content.decode(), "policyproject_form")
-    data.update(registration_year=["2023"], registration_seq=["13"])
+    data.update(registration_number=["2023-13"])
     response = post_form(admin_client, change_url(other), data)
     assert "등록번호 2023-13은(는) 이미 등록되어 있습니다" in response.content.decode()
     assert sheet_snapshot(other) == before
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
-    ("registration_year", "1800", "등록연도는 1990년부터 2100년 사이여야 합니다"),
+    ("registration_number", "1800-13", "받을 수 있는 연도(1990~2100)가 아닙니다"),
+    ("registration_number", "2023-13번", "연도 네 자리, 붙임표(-), 순번으로 적어야 합니다"),
+    ("registration_number", "2022-05", "이미 2022-5(으)로 등록되어 있습니다"),
     ("ended_on", "2020-01", "사업 종료월은 시작월보다 빠를 수 없습니다"),
     ("started_on", "2021-13", "2021-07 처럼 연-월 형식으로 입력하세요"),
 ])

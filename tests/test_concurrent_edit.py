@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, connections, transaction
 
 from projects.models import PolicyProject, SelectionCriterion
-from projects.revisions import StaleSheetError, lock_current_version
+from projects.writing import StaleSheetError, lock_version
 from tests.factories import PolicyProjectFactory
 from tests.staff import COORDINATOR, change_url, client_for, load_form, staff_user
 from tests.test_admin_sheet_editing import sheet_snapshot
@@ -54,7 +54,8 @@ def test_inline_only_change_on_a_stale_page_is_refused(two_editors, seed_project
 def test_reloading_after_a_refusal_saves(two_editors, seed_project):
     first, second = two_editors
     stale = load_form(second, seed_project)
-    assert first.post(change_url(seed_project), load_form(first, seed_project)).status_code == 302
+    changed = {**load_form(first, seed_project), "title": ["먼저 저장한 제목"]}
+    assert first.post(change_url(seed_project), changed).status_code == 302
     assert STALE in second.post(change_url(seed_project), stale).content.decode()
     fresh = load_form(second, seed_project)
     fresh["background"] = ["새로 불러와 고친 배경"]
@@ -84,7 +85,7 @@ def test_second_writer_waits_for_the_first_and_then_sees_its_version():
         try:
             first_locked.wait(5)
             with transaction.atomic():
-                lock_current_version(project.pk, 1)  # blocks until the first commits
+                lock_version(project.pk, 1)  # blocks until the first commits
             outcome["second"] = "saved"
         except StaleSheetError:
             outcome["second"] = "refused"
@@ -94,7 +95,7 @@ def test_second_writer_waits_for_the_first_and_then_sees_its_version():
     thread = threading.Thread(target=second_writer)
     thread.start()
     with transaction.atomic():
-        lock_current_version(project.pk, 1)
+        lock_version(project.pk, 1)
         first_locked.set()
         thread.join(0.5)
         assert thread.is_alive()  # still waiting for our lock

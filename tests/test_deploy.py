@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from projects.revisions import record_revision
 from tests.staff import change_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,7 +87,6 @@ def inline_code(html: str) -> list[str]:
 
 @pytest.mark.django_db
 def test_public_pages_carry_a_csp_without_unsafe_inline(client, seed_project):
-    record_revision(project=seed_project, user=None, comment="최초 공개본")
     history = client.get(reverse("sheet_history", args=["2023-13"]))
     revision_id = history.context["revisions"][0].revision_id
     pages = [history, client.get(reverse("sheet_revision", args=["2023-13", revision_id]))]
@@ -103,7 +101,6 @@ def test_public_pages_carry_a_csp_without_unsafe_inline(client, seed_project):
 @pytest.mark.django_db
 def test_admin_pages_work_under_the_csp(admin_client, seed_project):
     """Every admin page staff use has no inline code the CSP would block (scripts are files)."""
-    record_revision(project=seed_project, user=None, comment="최초 등록")
     from reversion.models import Version
 
     version = Version.objects.get_for_object(seed_project).first()

@@ -35,7 +35,7 @@ def test_preview_shows_the_sheet_and_saves_nothing_until_confirmed(admin_client)
     assert "1인가구 소통공간 &lt;놀다가&gt; 개소" in page and "<놀다가>" not in page
     assert not PolicyProject.objects.exists()
     response = confirm(admin_client, preview)
-    project = PolicyProject.objects.get(registration_year=2023, registration_seq=13)
+    project = PolicyProject.objects.get(registration_number="2023-13")
     assert response.status_code == 302 and response["Location"].endswith(f"/{project.pk}/change/")
     assert project.is_published and project.phases.count() == 5
 

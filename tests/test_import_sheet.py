@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
-from projects.importing import SheetImportError, sheet_from_parsed, sheet_import
+from projects.importer.services import SheetImportError, sheet_from_parsed, sheet_import
 from projects.models import Department, Official, PolicyProject
-from projects.sheet import sheet_from_project
+from projects.rendering.sheet import sheet_from_project
 from tests.conftest import DATA, SEED_PATH
 
 pytestmark = pytest.mark.django_db
@@ -44,10 +44,7 @@ def texts(sheet):
 
 
 def imported_sheet(number):
-    year, seq = map(int, number.split("-"))
-    return sheet_from_project(
-        PolicyProject.objects.for_sheet().get(registration_year=year, registration_seq=seq)
-    )
+    return sheet_from_project(PolicyProject.objects.for_sheet().get(registration_number=number))
 
 
 def test_seed_round_trip_gives_the_published_sheet(demo, seed_text):
@@ -79,7 +76,7 @@ def test_existing_number_is_refused_without_replace_and_nothing_changes(demo, ca
 
 
 def test_replace_keeps_the_project_and_bumps_its_version(demo):
-    project = PolicyProject.objects.get(registration_year=2023, registration_seq=13)
+    project = PolicyProject.objects.get(registration_number="2023-13")
     run(SEED_PATH, "--replace")
     again = PolicyProject.objects.get(pk=project.pk)
     assert again.version == project.version + 1
@@ -168,7 +165,7 @@ def test_failure_in_one_file_keeps_the_others(db, tmp_path):
     (tmp_path / "bad.md").write_bytes(b"")
     with pytest.raises(CommandError, match="2개 파일 중 1개"):
         run(tmp_path / "bad.md", tmp_path / "good.md")
-    assert PolicyProject.objects.filter(registration_year=2023, registration_seq=13).exists()
+    assert PolicyProject.objects.filter(registration_number="2023-13").exists()
 
 
 def test_error_late_in_the_sheet_rolls_back_everything(db):
@@ -197,7 +194,7 @@ def test_html_page_of_the_seed_imports_the_same_sheet(db):
 def test_import_is_recorded_as_one_revision_of_the_whole_sheet(db):
     from reversion.models import Version
 
-    from projects.history import sheet_from_revision
+    from projects.history.stored import sheet_from_revision
 
     project = sheet_import(source=SEED_PATH.read_bytes(), filename="seed.md").project
     versions = Version.objects.get_for_object(project)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from projects.models import Official
+from projects.registration import RegistrationNumberError
 from projects.validators import validate_level_sequence
 from tests.factories import DepartmentFactory, PhaseFactory, PolicyProjectFactory
 
@@ -18,17 +19,27 @@ def messages(error: ValidationError) -> str:
 
 
 def test_duplicate_registration_number_gets_a_korean_message():
-    PolicyProjectFactory(registration_year=2023, registration_seq=13)
-    duplicate = PolicyProjectFactory.build(registration_year=2023, registration_seq=13)
+    PolicyProjectFactory(registration_number="2023-13")
+    duplicate = PolicyProjectFactory.build(registration_number="2023-13")
     with pytest.raises(ValidationError) as error:
         duplicate.full_clean()
     assert "등록번호 2023-13은(는) 이미 등록되어 있습니다" in messages(error.value)
 
 
 def test_database_refuses_a_duplicate_registration_number():
-    PolicyProjectFactory(registration_year=2023, registration_seq=13)
+    PolicyProjectFactory(registration_number="2023-13")
     with pytest.raises(IntegrityError), transaction.atomic():
-        PolicyProjectFactory(registration_year=2023, registration_seq=13)
+        PolicyProjectFactory(registration_number="2023-13")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PolicyProjectFactory(registration_number="2023-013")  # the same year and sequence
+
+
+def test_the_same_number_written_the_other_way_is_refused_naming_both():
+    PolicyProjectFactory(registration_number="2024-05")
+    duplicate = PolicyProjectFactory.build(registration_number="2024-5")
+    with pytest.raises(ValidationError) as error:
+        duplicate.full_clean()
+    assert "등록번호 2024-5은(는) 이미 2024-05(으)로 등록되어 있습니다" in messages(error.value)
 
 
 def test_project_ending_before_it_starts_is_refused():
@@ -52,11 +63,11 @@ def test_phase_ending_before_it_starts_is_refused():
 
 
 def test_registration_year_1800_is_refused():
-    project = PolicyProjectFactory.build(department=DepartmentFactory(), registration_year=1800)
+    project = PolicyProjectFactory.build(department=DepartmentFactory(), registration_number="1800-1")
     with pytest.raises(ValidationError) as error:
         project.full_clean()
-    assert "등록연도는 1990년부터 2100년 사이여야 합니다" in messages(error.value)
-    with pytest.raises(IntegrityError), transaction.atomic():
+    assert "받을 수 있는 연도(1990~2100)가 아닙니다" in messages(error.value)
+    with pytest.raises(RegistrationNumberError):
         project.save()
 
 

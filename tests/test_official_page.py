@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from projects.models import Official
-from projects.sheet import Person
+from projects.rendering.sheet import Person
 from tests.factories import (
     OfficialFactory,
     PhaseFactory,
@@ -62,9 +62,9 @@ def test_projects_are_ordered_by_latest_involvement(client, demo):
 
     person = OfficialFactory(name="김순서")
     old = PolicyProjectFactory(title="옛 사업", started_on=date(2015, 1, 1),
-                               published_at=timezone.now(), registration_year=2015)
+                               published_at=timezone.now(), registration_number="2015-1")
     new = PolicyProjectFactory(title="새 사업", started_on=date(2016, 1, 1),
-                               published_at=timezone.now(), registration_year=2016)
+                               published_at=timezone.now(), registration_number="2016-1")
     ProjectOfficialFactory(project=old, official=person)
     ProjectOfficialFactory(project=new, official=person)
     PhaseOfficialFactory(official=person, phase=PhaseFactory(

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from projects.models import PolicyProject
 from projects.publication import PublicationError, publish, withdraw
-from projects.revisions import record_revision
 from tests.staff import COORDINATOR, change_url, client_for, load_form, staff_user
+from tests.writes import edit_sheet
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def history(number):
 
 def test_public_history_lists_published_revisions_only(client, demo, coordinator):
     draft = demo["2025-4"]
-    record_revision(project=draft, user=coordinator, comment="초안 작성")
+    edit_sheet(draft, user=coordinator, comment="초안 작성")
     publish(project=draft, user=coordinator)
     page = client.get(history("2025-4")).content.decode()
     assert "공개" in page and "초안 작성" not in page
@@ -122,14 +122,12 @@ def test_public_history_lists_published_revisions_only(client, demo, coordinator
 
 
 def test_public_revision_shows_the_sheet_as_published_then(client, seed_project, coordinator):
-    record_revision(project=seed_project, user=coordinator, comment="최초 공개본")
-    seed_project.title = "나중에 바뀐 제목"
-    seed_project.save()
-    record_revision(project=seed_project, user=coordinator, comment="제목 변경")
+    edit_sheet(seed_project, user=coordinator, comment="최초 공개본")
+    edit_sheet(seed_project, user=coordinator, comment="제목 변경", title="나중에 바뀐 제목")
     history_page = client.get(history("2023-13")).content.decode()
     assert history_page.index("제목 변경") < history_page.index("최초 공개본")
     first = seed_project.__class__.objects.get(pk=seed_project.pk)
-    from projects.history import published_revisions
+    from projects.history.stored import published_revisions
 
     oldest = published_revisions(first)[-1]
     page = client.get(reverse("sheet_revision", args=["2023-13", oldest.revision_id])).content.decode()
@@ -146,7 +144,7 @@ def test_unpublished_project_history_is_404(client, demo, coordinator):
 
 def test_draft_or_foreign_revision_is_404(client, demo, coordinator):
     draft = demo["2025-4"]
-    record_revision(project=draft, user=coordinator, comment="초안")
+    edit_sheet(draft, user=coordinator, comment="초안")
     from reversion.models import Version
 
     draft_revision = Version.objects.get_for_object(draft).first().revision_id
@@ -178,7 +176,7 @@ def test_save_and_publish_button_for_the_coordinator_only(demo, coordinator):
     assert client.post(change_url(draft), data).status_code == 302
     draft.refresh_from_db()
     assert draft.is_published and draft.background == "공개 전에 고친 배경"
-    from projects.history import published_revisions
+    from projects.history.stored import published_revisions
 
     assert [entry.comment for entry in published_revisions(draft)] == ["공개"]
 
@@ -189,7 +187,7 @@ def test_publishing_several_at_once_records_one_revision_each(demo, coordinator,
     client_for(coordinator).post(reverse(CHANGELIST), {
         "action": "publish_selected", "_selected_action": [p.pk for p in chosen],
     })
-    from projects.history import published_revisions, sheet_from_revision
+    from projects.history.stored import published_revisions, sheet_from_revision
 
     for project in chosen:
         project.refresh_from_db()
@@ -212,7 +210,5 @@ def test_public_history_queries_do_not_grow_with_revisions(client, seed_project,
 
     count_queries()
     for n in range(5):
-        seed_project.title = f"제목 {n}"
-        seed_project.save()
-        record_revision(project=seed_project, user=coordinator, comment=f"변경 {n}")
+        edit_sheet(seed_project, user=coordinator, comment=f"변경 {n}", title=f"제목 {n}")
     count_queries()

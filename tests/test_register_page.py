@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from projects.models import Department, PolicyProject, SelectionCriterion
-from projects.public_views import PAGE_SIZE
+from projects.public.register import PAGE_SIZE
 from tests.factories import DepartmentFactory, PolicyProjectFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,9 @@ import pytest
 from django.urls import reverse
 from reversion.models import Revision, Version
 
-from projects.history import sheet_from_revision
+from projects.history.stored import sheet_from_revision
 from projects.models import Official, PolicyProject
-from projects.revisions import record_revision
-from projects.sheet import sheet_from_project
+from projects.rendering.sheet import sheet_from_project
 from tests.staff import change_url, history_url, load_form
 from tests.test_admin_sheet_editing import sheet_snapshot
 
@@ -25,9 +24,14 @@ def revision_url(project, revision) -> str:
     return reverse("admin:projects_policyproject_revision", args=[project.pk, version.pk])
 
 
-def save_unchanged(client, project, comment=""):
+_saves = iter(range(1, 1000))
+
+
+def save_edited(client, project, comment=""):
+    """Save the admin form with a new 추진배경 (a save that changes nothing records nothing)."""
     data = load_form(client, project)
     data["revision_comment"] = [comment]
+    data["background"] = [f"{next(_saves)}번째로 고친 추진배경"]
     response = client.post(change_url(project), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     return latest_revision(project)
@@ -41,7 +45,7 @@ def counts_in(revision) -> dict[str, int]:
 
 
 def test_admin_save_is_one_revision_holding_every_nested_row(admin_client, seed_project):
-    revision = save_unchanged(admin_client, seed_project, "추진실적 반영")
+    revision = save_edited(admin_client, seed_project, "추진실적 반영")
     project = PolicyProject.objects.for_sheet().get(pk=seed_project.pk)
     phases = list(project.phases.all())
     assert counts_in(revision) == {
@@ -69,7 +73,7 @@ def test_rows_deleted_in_the_same_save_are_not_in_its_revision(admin_client, see
 
 def test_revert_restores_every_inline_row_exactly(admin_client, seed_project):
     loaded = PolicyProject.objects.get(pk=seed_project.pk).version
-    revision = save_unchanged(admin_client, seed_project)
+    revision = save_edited(admin_client, seed_project)
     before = sheet_snapshot(seed_project)
     data = load_form(admin_client, seed_project)
     data["title"] = ["바뀐 제목"]
@@ -92,6 +96,7 @@ def test_revert_restores_every_inline_row_exactly(admin_client, seed_project):
         "loaded_version": PolicyProject.objects.get(pk=seed_project.pk).version,
     })
     assert response.status_code == 302, page[:500]
+    assert response.url == change_url(seed_project), [str(m) for m in response.wsgi_request._messages]
     assert sheet_snapshot(seed_project) == before
     reverted = PolicyProject.objects.get(pk=seed_project.pk)
     assert reverted.version == loaded + 3  # saved, edited, reverted: always forward
@@ -100,7 +105,7 @@ def test_revert_restores_every_inline_row_exactly(admin_client, seed_project):
 
 def test_revert_does_not_change_publication(admin_client, demo):
     draft = demo["2025-4"]
-    revision = save_unchanged(admin_client, draft)
+    revision = save_edited(admin_client, draft)
     from projects.publication import publish
 
     publish(project=draft, user=None)
@@ -110,16 +115,16 @@ def test_revert_does_not_change_publication(admin_client, demo):
 
 
 def test_revert_of_a_stale_page_is_refused(admin_client, seed_project):
-    revision = save_unchanged(admin_client, seed_project)
+    revision = save_edited(admin_client, seed_project)
     stale_version = PolicyProject.objects.get(pk=seed_project.pk).version
-    save_unchanged(admin_client, seed_project)
+    save_edited(admin_client, seed_project)
     response = admin_client.post(revision_url(seed_project, revision), {"loaded_version": stale_version}, follow=True)
     assert "다른 사용자가 이 사업내역서를 먼저 저장했습니다" in response.content.decode()
     assert PolicyProject.objects.get(pk=seed_project.pk).version == stale_version + 1
 
 
 def test_revision_view_renders_the_sheet_not_a_form(admin_client, seed_project):
-    revision = save_unchanged(admin_client, seed_project)
+    revision = save_edited(admin_client, seed_project)
     data = load_form(admin_client, seed_project)
     data["title"] = ["바뀐 제목"]
     admin_client.post(change_url(seed_project), data)
@@ -131,15 +136,14 @@ def test_revision_view_renders_the_sheet_not_a_form(admin_client, seed_project):
 
 
 def test_history_lists_each_save_newest_first(admin_client, seed_project):
-    save_unchanged(admin_client, seed_project, "첫 번째 저장")
-    save_unchanged(admin_client, seed_project, "두 번째 저장")
+    save_edited(admin_client, seed_project, "첫 번째 저장")
+    save_edited(admin_client, seed_project, "두 번째 저장")
     page = admin_client.get(history_url(seed_project)).content.decode()
     assert page.index("두 번째 저장") < page.index("첫 번째 저장") < page.index("최초 등록")
     assert "변경 사유" not in page  # the form's bookkeeping is not a change of the sheet
 
 
 def test_sheet_from_revision_equals_the_live_sheet(seed_project, django_assert_num_queries):
-    record_revision(project=seed_project, user=None, comment="최초 등록")
     revision = latest_revision(seed_project)
     live = sheet_from_project(PolicyProject.objects.for_sheet().get(pk=seed_project.pk))
     with django_assert_num_queries(4):  # versions, officials, department, criterion
@@ -152,7 +156,6 @@ def test_sheet_from_revision_equals_the_live_sheet(seed_project, django_assert_n
 
 
 def test_sheet_from_revision_survives_a_deleted_official(seed_project):
-    record_revision(project=seed_project, user=None, comment="최초 등록")
     revision = latest_revision(seed_project)
     official = seed_project.phases.first().officials.first().official
     name = official.name

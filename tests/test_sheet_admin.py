@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from pypdf import PdfReader
 
-from projects.admin_sheet import EXPORT_LIMIT
+from projects.admin.preview import EXPORT_LIMIT
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +89,7 @@ def test_action_downloads_the_selected_sheets_as_one_pdf(admin_client, demo):
 
 
 def test_action_refuses_too_many_sheets_with_a_message(admin_client, demo, monkeypatch):
-    monkeypatch.setattr("projects.admin_sheet.EXPORT_LIMIT", 1)
+    monkeypatch.setattr("projects.admin.preview.EXPORT_LIMIT", 1)
     response = admin_client.post(reverse("admin:projects_policyproject_changelist"), {
         "action": "download_sheets_pdf", "_selected_action": [p.pk for p in demo.values()],
     }, follow=True)

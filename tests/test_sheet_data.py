@@ -3,7 +3,7 @@
 import pytest
 
 from projects.models import PolicyProject
-from projects.sheet import nest, sheet_from_project
+from projects.rendering.sheet import nest, sheet_from_project
 
 pytestmark = pytest.mark.django_db
 

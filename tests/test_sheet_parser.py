@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from projects.sheet_parser import (
+from projects.importer.parser import (
     MAX_SHEET_BYTES,
     PHASE_POSITIONS,
     ParsedItem,
@@ -43,7 +43,7 @@ def phase(heading, pairs, start, end, officials):
 
 
 SEED_EXPECTED = ParsedSheet(
-    registration_year=2023, registration_seq=13, department="복지정책과",
+    registration_number="2023-13", department="복지정책과",
     title="1인가구도 행복한 중구 조성", status="ongoing",
     background="급속한 1인가구 증가로 대상별 특성을 고려한 맞춤형 대응 필요",
     outline=items(
@@ -172,7 +172,7 @@ def test_entities_decode_and_less_than_without_a_tag_stays_text():
 
 
 def test_parser_imports_nothing_from_django():
-    code = ("import sys, projects.sheet_parser; "
+    code = ("import sys, projects.importer.parser; "
             "sys.exit(any(m.split('.')[0] == 'django' for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], cwd=DATA.parent.parent).returncode == 0
 
@@ -182,7 +182,7 @@ def test_parser_imports_nothing_from_django():
 
 def test_second_sheet_completed_with_end_month_and_shared_people():
     sheet = parse_sheet((DATA / "sheet-2024-07.md").read_bytes())
-    assert (sheet.registration_year, sheet.registration_seq) == (2024, 7)
+    assert sheet.registration_number == "2024-7"  # as the file writes it
     assert (sheet.department, sheet.title, sheet.status) == ("도로과", "을지로 보행환경 개선사업", "completed")
     assert (sheet.started_on, sheet.ended_on) == (date(2024, 3, 1), date(2025, 2, 1))
     assert sheet.criterion == "10억원 이상의 예산이 투입되는 공사 또는 사업"
@@ -254,9 +254,9 @@ def test_title_status_is_the_last_bracket(title, expected):
     assert (sheet.title, sheet.status) == expected
 
 
-def test_registration_number_with_leading_zero():
+def test_registration_number_with_leading_zero_is_kept_as_written():
     sheet = parse_sheet(seed_with("| 2023-13 |", "| 2024-07 |"))
-    assert (sheet.registration_year, sheet.registration_seq) == (2024, 7)
+    assert sheet.registration_number == "2024-07"
 
 
 def test_phase_position_outside_the_list_is_accepted_when_it_ends_like_a_rank():
@@ -275,7 +275,7 @@ def test_label_cells_are_found_without_their_circled_numbers():
 BAD_SHEETS = {
     "empty": (b"", None, "파일이 비어 있습니다"),
     "only spaces": (b" \n\r\n ", None, "파일이 비어 있습니다"),
-    "too big": (b"|" * (MAX_SHEET_BYTES + 1), None, "최대 2MB"),
+    "too big": (b"|" * (MAX_SHEET_BYTES + 1), None, "파일이 2MB를 넘습니다"),
     "binary": (bytes(range(256)) * 40, None, "텍스트 파일이 아닙니다"),
     "undecodable": (b"\x80\x81\xff" * 10, None, "텍스트 파일"),
     "not a sheet": ("# 회의록\n\n오늘 회의는 없었습니다.\n".encode(), "① 등록번호", "사업내역서가 아닙니다"),
@@ -287,7 +287,7 @@ BAD_SHEETS = {
     "empty ②": (seed_with("| 복지정책과 |", "| |"), "② 사업부서", "비어 있습니다"),
     "two sheets in one": (SEED + b"\n\n" + SEED, "① 등록번호", "두 번"),
     "2023-XX": (seed_with("| 2023-13 |", "| 2023-XX |"), "① 등록번호", "2023-XX"),
-    "year 1989": (seed_with("| 2023-13 |", "| 1989-13 |"), "① 등록번호", "1989년"),
+    "year 1989": (seed_with("| 2023-13 |", "| 1989-13 |"), "① 등록번호", "연도 1989은(는)"),
     "no status": (seed_with("조성(진행중)", "조성"), "③ 정책사업명", "(진행중), (완료), (중단)"),
     "unknown status": (seed_with("(진행중)", "(보류)"), "③ 정책사업명", "'보류'"),
     "⑥ without role": (seed_with("/ 담당 행정6급 서민경", "/ 서민경"), "⑥ 담당자", "서민경"),

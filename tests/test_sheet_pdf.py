@@ -16,13 +16,15 @@ from pypdf import PdfReader
 from weasyprint import HTML
 from weasyprint.formatting_structure.boxes import LineBox, TextBox
 
-from projects import pdf, pdf_keep_all
 from projects.models import PolicyProject
-from projects.sheet import sheet_from_project
+from projects.rendering import keep_all as pdf_keep_all
+from projects.rendering import pdf
+from projects.rendering.sheet import sheet_from_project
 from tests.conftest import form_data
 from tests.factories import PolicyProjectFactory
 from tests.sheet_builders import project_with_phases
 from tests.test_sheet_page import seed_fragments
+from tests.writes import edit_sheet
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +35,9 @@ PDF_FONT_SUFFIXES = {".otf", ".ttf"}  # what WeasyPrint embeds (the .woff2 files
 
 @pytest.fixture(autouse=True)
 def empty_pdf_cache():
-    caches[pdf.CACHE_ALIAS].clear()
+    caches["renderings"].clear()
     yield
-    caches[pdf.CACHE_ALIAS].clear()
+    caches["renderings"].clear()
 
 
 def read_pdf(content: bytes) -> PdfReader:
@@ -143,8 +145,7 @@ def test_second_download_does_not_call_weasyprint_and_an_edit_does(
         with django_assert_num_queries(1):  # the revision stamp only
             second = client.get("/projects/2023-13.pdf").content
         assert render.call_count == 1 and first == second
-        seed_project.title = "1인가구도 행복한 중구"
-        seed_project.save()
+        edit_sheet(seed_project, title="1인가구도 행복한 중구")
         third = client.get("/projects/2023-13.pdf").content
     assert render.call_count == 2
     assert "1인가구도행복한중구(진행중)" in unspaced(read_pdf(third).pages[0].extract_text())
@@ -170,7 +171,7 @@ def test_browser_holding_this_revision_gets_304_until_an_edit(client, seed_proje
         again = client.get("/projects/2023-13.pdf", headers={"If-None-Match": first["ETag"]})
         assert again.status_code == 304 and not again.content
         render.assert_not_called()
-    seed_project.save()
+    edit_sheet(seed_project)
     edited = client.get("/projects/2023-13.pdf", headers={"If-None-Match": first["ETag"]})
     assert edited.status_code == 200 and edited["ETag"] != first["ETag"]
 
@@ -253,15 +254,16 @@ def test_word_ranges_are_utf8_byte_ranges_of_korean_words():
 
 def test_a_changed_layout_gets_a_fresh_pdf(seed_project, monkeypatch):
     """Cached PDFs of an old template or stylesheet are not served after a deployment."""
-    from projects import pdf
+    from projects.rendering import layouts, pdf
 
     before = pdf.cache_key(project=seed_project)
-    pdf.layout_signature.cache_clear()
-    monkeypatch.setattr(pdf, "SHEET_TEMPLATES", pdf.SHEET_TEMPLATES[:-1])
+    layouts.signature.cache_clear()
+    templates, styles = layouts.LAYOUTS["pdf"]
+    monkeypatch.setitem(layouts.LAYOUTS, "pdf", (templates[:-1], styles))
     try:
         assert pdf.cache_key(project=seed_project) != before
     finally:
-        pdf.layout_signature.cache_clear()
+        layouts.signature.cache_clear()
 
 
 def test_pdf_links_to_nothing(client, seed_project):
@@ -282,7 +284,7 @@ def test_renaming_a_name_the_sheet_shows_gives_a_fresh_pdf(
     """The PDF never prints a name the page no longer shows."""
     from django.apps import apps
 
-    from projects.pdf import cache_key
+    from projects.rendering.pdf import cache_key
 
     old_key = cache_key(project=seed_project)
     assert "이춘배" in client_pdf_text(admin_client)  # rendered and cached once

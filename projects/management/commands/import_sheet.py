@@ -1,12 +1,19 @@
+import errno
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from projects.importing import SheetImportError, sheet_import
-from projects.sheet_parser import MAX_SHEET_BYTES
+from projects.importer.services import MAX_SHEET_BYTES, SheetImportError, sheet_import
 
 ACTIONS = {"created": "새로 등록했습니다", "replaced": "기존 내용을 바꿨습니다",
            "checked": "확인만 했습니다(--dry-run, 저장하지 않음)"}
+#: Why a file could not be read, in Korean (the operating system says it in English).
+READ_ERRORS = {
+    errno.ENOENT: "파일이 없습니다. 경로와 파일 이름을 확인하세요.",
+    errno.EACCES: "파일을 읽을 권한이 없습니다.",
+    errno.EPERM: "파일을 읽을 권한이 없습니다.",
+    errno.EISDIR: "파일이 아니라 폴더입니다. 폴더 안의 파일을 지정하세요(예: 내역서/*.md).",
+}
 
 
 class Command(BaseCommand):
@@ -41,4 +48,5 @@ def _read(path: Path) -> bytes:
         with path.open("rb") as file:
             return file.read(MAX_SHEET_BYTES + 1)
     except OSError as error:
-        raise SheetImportError(f"파일을 읽을 수 없습니다: {error.strerror}") from error
+        reason = READ_ERRORS.get(error.errno, f"파일을 읽을 수 없습니다(오류 번호 {error.errno}).")
+        raise SheetImportError(reason) from error

@@ -1,6 +1,6 @@
-"""The public disclosure site: the register (``/``) and each official's record (``/officials/<id>/``).
+"""Each official's public record (``/officials/<id>/``): the point of 실명제.
 
-Only published projects are ever shown; everything else is 404 (or simply absent from a list).
+Only published projects are shown; a person on no published project has no public page (404).
 """
 
 from dataclasses import dataclass, field
@@ -13,29 +13,8 @@ from django.shortcuts import render
 
 from timeline.models import PhaseOfficial
 
-from .filters import FilterChoices, RegisterFilterForm
-from .models import Official, PolicyProject, ProjectOfficial
-
-PAGE_SIZE = 20
-
-
-def register(request):
-    """The register citizens start from: every published project, newest registration first.
-
-    The filters live in the URL (GET), so a filtered page can be bookmarked and shared, and
-    pagination keeps them. Bad parameters never fail the page: unknown filter values are dropped
-    and ``page`` falls back to the first (or last) page.
-    """
-    form = RegisterFilterForm.from_query(request.GET, choices=FilterChoices.cached())
-    projects = form.filter(PolicyProject.objects.published().for_list())
-    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "projects/register.html", {
-        "form": form,
-        "page": page,
-        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-        "query": form.cleaned_data.get("q", ""),
-        "query_string": form.query_string(),
-    })
+from ..models import Official, PolicyProject, ProjectOfficial
+from .register import PAGE_SIZE
 
 
 @dataclass

@@ -6,12 +6,10 @@
 - WeasyPrint fetches nothing but our own static files (``StaticFilesFetcher``): the stylesheets
   (``STYLESHEETS``) and the fonts they name are read from static files on a private origin that
   never resolves; any other URL in a document is refused.
-- The cache key is the revision stamp (pk, version, updated_at): the admin bumps ``version`` on
-  every save, inline-only edits included. Code that edits a sheet's rows without saving the
-  project must save it too (``updated_at``), or its old PDF is served.
+- The cache key is the sheet's version and the layout's digest (``projects.rendering.cache``):
+  the write door moves ``version`` once per real change and retires the old version's PDF.
 """
 
-import functools
 import hashlib
 import mimetypes
 import threading
@@ -20,24 +18,22 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.cache import caches
 from django.core.exceptions import SuspiciousFileOperation
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from . import pdf_keep_all
-from .models import PolicyProject
+from ..models import PolicyProject
+from . import cache as renderings
+from . import keep_all, layouts
 from .sheet import Sheet, sheet_from_project
 
 #: WeasyPrint resolves ``/static/…`` against this origin; ``.invalid`` never resolves (RFC 2606).
 PDF_BASE_URL = "https://static.invalid/"
-CACHE_ALIAS = "sheet_pdf"
-#: The PDF's stylesheets: the vendored font's faces, the page's sheet styles, then A4 and n / N.
-STYLESHEETS = ("fonts/pretendard-pdf.css", "css/sheet.css", "css/sheet-pdf.css")
+STYLESHEETS = layouts.PDF_STYLESHEETS
 
-pdf_keep_all.install()
+keep_all.install()
 
 
 class ExternalURLRefused(ValueError):
@@ -151,44 +147,24 @@ def render_sheets_pdf(*, sheets: list[Sheet]) -> bytes:
     return combined.write_pdf()
 
 
-SHEET_TEMPLATES = (
-    "projects/sheet_pdf.html", "projects/_sheet.html", "projects/_bullets.html",
-    "projects/_person.html",
-)
-
-
-@functools.cache
-def layout_signature() -> str:
-    """A digest of the templates and stylesheets the PDF is made from, so a deployment that
-    changes the sheet's look never serves PDFs laid out by the old one."""
-    digest = hashlib.sha256()
-    for name in SHEET_TEMPLATES:
-        digest.update(get_template(name).template.source.encode())
-    for name in STYLESHEETS:
-        with open(static_path(name), "rb") as file:
-            digest.update(file.read())
-    return digest.hexdigest()[:12]
-
-
 def cache_key(*, project: PolicyProject) -> str:
-    """One key per revision and layout: ``version`` moves on every save of the project,
-    ``updated_at`` too; the layout signature on every change of the templates or styles."""
-    stamp = project.updated_at.isoformat() if project.updated_at else "-"
-    return f"sheet-pdf:{layout_signature()}:{project.pk}:{project.version}:{stamp}"
+    """One key per version and layout: ``version`` moves on every real change of the sheet."""
+    return renderings.key(kind="pdf", project_pk=project.pk, version=project.version,
+                          layout=layouts.signature("pdf"))
 
 
 def revision_etag(*, project: PolicyProject) -> str:
-    """An HTTP ETag for the PDF of this revision, so browsers revalidate instead of downloading."""
+    """An HTTP ETag for the PDF of this version, so browsers revalidate instead of downloading."""
     digest = hashlib.sha256(cache_key(project=project).encode()).hexdigest()[:32]
     return f'"{digest}"'
 
 
 def sheet_pdf(*, project: PolicyProject) -> bytes:
-    """The PDF of the project's current revision, rendered only when this revision has none yet.
+    """The PDF of the project's current version, rendered only when this version has none yet.
 
-    ``project`` needs only ``pk``, ``version`` and ``updated_at``; the full sheet is loaded on a miss.
+    ``project`` needs only ``pk`` and ``version``; the full sheet is loaded on a miss.
     """
-    cache = caches[CACHE_ALIAS]
+    cache = renderings.cache()
     pdf = cache.get(cache_key(project=project))
     if pdf is None:
         full = PolicyProject.objects.for_sheet().get(pk=project.pk)

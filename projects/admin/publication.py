@@ -1,7 +1,8 @@
 """Publication in the project admin: actions, a save-and-publish button, no deleting records.
 
 Only users with ``projects.publish_policyproject`` (the 정책실명제 총괄 group) see and run the
-publish/withdraw actions and buttons; every step goes through ``projects.publication``.
+publish/withdraw actions and buttons; every step goes through ``projects.publication`` (and so
+through the write door, as one revision each).
 """
 
 from django import forms
@@ -11,7 +12,8 @@ from django.contrib.admin.actions import delete_selected as django_delete_select
 from django.contrib.admin.utils import unquote
 from django.utils import timezone
 
-from .publication import UNDELETABLE_MESSAGE, PublicationError, publish, withdraw
+from ..publication import UNDELETABLE_MESSAGE, PublicationError, may_publish, publish, withdraw
+from ..writing import OutOfScope, SheetWriteError
 
 
 def _local(moment) -> str:
@@ -30,7 +32,7 @@ class PublicationAdminMixin:
     actions = ["publish_selected", "withdraw_selected", "delete_selected"]
 
     def has_publish_permission(self, request):
-        return request.user.has_perm("projects.publish_policyproject")
+        return may_publish(request.user)
 
     def _publish_after_save(self, request, object_id):
         """"저장하고 공개" / "저장하고 공개 철회": after the save's own revision is closed, so the
@@ -45,7 +47,7 @@ class PublicationAdminMixin:
             else:
                 withdraw(project=project, user=request.user,
                          reason=request.POST.get("revision_comment", ""))
-        except PublicationError as error:
+        except (PublicationError, SheetWriteError, OutOfScope) as error:
             messages.warning(request, str(error))
         else:
             messages.success(request, f"{project.registration_number}을(를) "
@@ -82,7 +84,7 @@ class PublicationAdminMixin:
         for project in queryset:
             try:
                 step(project)
-            except PublicationError as error:
+            except (PublicationError, SheetWriteError, OutOfScope) as error:
                 messages.warning(request, str(error))
             else:
                 changed.append(project.registration_number)

@@ -10,10 +10,16 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from .admin_accountability import edits_every_department
-from .importing import SheetImportError, sheet_from_parsed, sheet_import, sheet_parse
-from .models import Department, PolicyProject
-from .sheet_parser import MAX_SHEET_BYTES
+from .. import scope
+from ..importer.services import (
+    MAX_SHEET_BYTES,
+    SheetImportError,
+    existing_project,
+    sheet_from_parsed,
+    sheet_import,
+    sheet_parse,
+)
+from ..models import Department
 
 SESSION_KEY = "sheet_import"
 
@@ -32,7 +38,11 @@ class SheetUploadForm(forms.Form):
 
 
 class SheetImportAdminMixin:
-    """Adds the import view to the project admin; the upload waits in the session until confirmed."""
+    """Adds the import view to the project admin; the upload waits in the session until confirmed.
+
+    The preview remembers the version of the project it would replace (or that there was none):
+    a confirm after someone else saved or registered that number is refused, never an overwrite.
+    """
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_view)
@@ -51,7 +61,7 @@ class SheetImportAdminMixin:
             source = upload.read(MAX_SHEET_BYTES + 1)
             try:
                 parsed = sheet_parse(source=source, filename=upload.name)
-                self._check_allowed(request, parsed, replace=form.cleaned_data["replace"])
+                existing = self._check_allowed(request, parsed, replace=form.cleaned_data["replace"])
             except SheetImportError as error:
                 form.add_error("file", str(error))
             else:
@@ -61,6 +71,7 @@ class SheetImportAdminMixin:
                     "source": base64.b64encode(source).decode(),
                     "publish": form.cleaned_data.get("publish", False),
                     "replace": form.cleaned_data["replace"],
+                    "version": existing.version if existing else None,
                 }
                 return self._render(request, "admin/projects/policyproject/import_preview.html", {
                     "sheet": sheet_from_parsed(parsed), "token": token, "filename": upload.name,
@@ -68,18 +79,17 @@ class SheetImportAdminMixin:
                 })
         return self._render(request, "admin/projects/policyproject/import_sheet.html", {"form": form})
 
-    def _check_allowed(self, request, parsed, *, replace: bool) -> None:
-        """The same scope as editing: own departments only, unless the user edits them all."""
-        if not edits_every_department(request.user) and not Department.objects.filter(
+    def _check_allowed(self, request, parsed, *, replace: bool):
+        """The same scope as editing: own departments only, unless the user edits them all.
+        Returns the project the sheet would replace, if any."""
+        if not scope.edits_every_department(request.user) and not Department.objects.filter(
             staff=request.user, name=parsed.department
         ).exists():
             raise SheetImportError(
                 f"② 사업부서 '{parsed.department}'은(는) 담당 부서가 아니어서 가져올 수 없습니다. "
                 "정책실명제 총괄 담당자에게 요청하세요."
             )
-        existing = PolicyProject.objects.filter(
-            registration_year=parsed.registration_year, registration_seq=parsed.registration_seq
-        ).first()
+        existing = existing_project(parsed.registration_number)
         if existing and replace and not (
             self.get_queryset(request).filter(pk=existing.pk).exists()
             and self.has_change_permission(request, existing)
@@ -89,14 +99,15 @@ class SheetImportAdminMixin:
             )
         if existing and not replace:
             raise SheetImportError(
-                f"등록번호 {parsed.registration_year}-{parsed.registration_seq}은(는) 이미 등록되어 "
+                f"등록번호 {existing.registration_number}은(는) 이미 등록되어 "
                 "있습니다. 내용을 바꾸려면 '같은 등록번호가 있으면 내용 바꾸기'를 선택하세요."
             )
+        return existing
 
     def _finish_import(self, request):
         pending = request.session.pop(SESSION_KEY, None)
         changelist = reverse("admin:projects_policyproject_changelist")
-        if not pending or pending["token"] != request.POST["token"]:
+        if not pending or pending["token"] != request.POST.get("token"):
             messages.error(request, "가져올 파일 정보가 없습니다. 파일을 다시 올려 주세요.")
             return redirect(reverse("admin:projects_policyproject_import"))
         if "cancel" in request.POST:
@@ -112,6 +123,7 @@ class SheetImportAdminMixin:
                 source=source, filename=pending["filename"], user=request.user,
                 publish=pending["publish"] and self.has_publish_permission(request),
                 replace=pending["replace"],
+                loaded_version=pending.get("version"), expect_new=pending.get("version") is None,
             )
         except SheetImportError as error:
             messages.error(request, f"가져오지 못했습니다. 아무것도 저장하지 않았습니다. {error}")

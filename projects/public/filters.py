@@ -11,8 +11,8 @@ from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.core.cache import cache
 
-from .models import Department, PolicyProject, SelectionCriterion
-from .search import MAX_QUERY_LENGTH, search
+from ..models import Department, PolicyProject, SelectionCriterion
+from ..search import MAX_QUERY_LENGTH, search
 
 ALL = ("", "전체")
 

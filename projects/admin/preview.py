@@ -1,18 +1,16 @@
 """The sheet in the admin: preview (published or not), its PDF, and many sheets as one PDF.
 
-A mixin for ``PolicyProjectAdmin`` so the admin module stays about editing.
+A mixin for ``PolicyProjectAdmin``; the same department scope as editing (``scope``).
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from . import pdf
-from .models import PolicyProject
-from .sheet import sheet_from_project
-from .views import pdf_response
+from ..downloads import pdf_response
+from ..models import PolicyProject
+from ..rendering import pdf
+from ..rendering.sheet import sheet_from_project
 
 #: Rendering is ~0.2 s a sheet: beyond this, a request would keep a worker busy too long.
 EXPORT_LIMIT = 50
@@ -36,25 +34,11 @@ class SheetAdminMixin:
         """Only a published sheet has a public page; a draft has the preview instead."""
         return obj.get_absolute_url() if obj.is_published else None
 
-    def _refused_page(self, request, error):
-        """A plain 403; the accountability mixin replaces it with its Korean refusal page."""
-        raise error
-
-    def _sheet_project(self, request, object_id):
-        """The project for staff who may view it; unpublished ones included (that is the point)."""
-        project = self.get_object(request, object_id)
-        if project is None:
-            raise Http404("사업을 찾을 수 없습니다.")
-        if not self.has_view_permission(request, project):
-            raise PermissionDenied
-        return project
-
     def sheet_preview_view(self, request, object_id):
         """The sheet exactly as citizens will see it, before it is published."""
-        try:
-            project = self._sheet_project(request, object_id)
-        except PermissionDenied as error:
-            return self._refused_page(request, error)
+        project, refusal = self.scoped_project(request, object_id, missing_is_404=True)
+        if refusal:
+            return refusal
         full = PolicyProject.objects.for_sheet().get(pk=project.pk)
         context = {
             **self.admin_site.each_context(request),
@@ -68,10 +52,9 @@ class SheetAdminMixin:
 
     def sheet_pdf_view(self, request, object_id):
         """The PDF of the current revision (shared with the public download's cache)."""
-        try:
-            project = self._sheet_project(request, object_id)
-        except PermissionDenied as error:
-            return self._refused_page(request, error)
+        project, refusal = self.scoped_project(request, object_id, missing_is_404=True)
+        if refusal:
+            return refusal
         return pdf_response(
             pdf.sheet_pdf(project=project),
             filename=pdf.pdf_filename(registration_number=project.registration_number),

@@ -1,6 +1,7 @@
 """Reading a published 사업내역서 (Markdown export or saved HTML page) into plain data.
 
-Pure Python, no Django: the importer, the admin preview and the tests share one reading of a sheet.
+Pure Python, no Django models: the importer, the admin preview and the tests share one reading of
+a sheet.
 Every failure is a SheetParseError whose Korean message names the cell and the offending text.
 Cells are found by their content (label text, period pattern), never by column position, because
 exports shift columns between tables.
@@ -10,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .. import registration
 from .source import MAX_SHEET_BYTES, SheetParseError, clean, decode, table_rows
 
 __all__ = [
@@ -72,8 +74,7 @@ class ParsedPhase:
 
 @dataclass(frozen=True)
 class ParsedSheet:
-    registration_year: int
-    registration_seq: int
+    registration_number: str  # as written: 2023-13, 2024-05
     department: str
     title: str
     status: str
@@ -89,14 +90,14 @@ class ParsedSheet:
 def parse_sheet(data: bytes, *, filename: str | None = None) -> ParsedSheet:
     """Read one sheet; ``filename`` only settles the format when the content does not."""
     cells, phase_rows = _locate(table_rows(decode(data), filename))
-    year, seq = _registration(cells["①"])
+    number = _registration(cells["①"])
     title, status = _title_status(cells["③"])
     started_on, ended_on = parse_month_period(cells["⑧"])
     lead, outline = _bullets(cells.get("⑤", ""), _OUTLINE_MARK, phase=False)
     if lead:
         outline.insert(0, ParsedItem(0, lead))
     return ParsedSheet(
-        registration_year=year, registration_seq=seq, department=cells["②"], title=title,
+        registration_number=number, department=cells["②"], title=title,
         status=status, background=cells.get("④", ""), outline=tuple(outline),
         officials=_project_officials(cells.get("⑥", "")), criterion=cells["⑦"],
         started_on=started_on, ended_on=ended_on,
@@ -177,15 +178,11 @@ def _is_artefact(row: list[str]) -> bool:
     return all(c.replace(" ", "").strip("<>〈〉") in _ARTEFACTS for c in row if c)
 
 
-def _registration(text: str) -> tuple[int, int]:
-    match = re.fullmatch(r"(\d{4})\s*-\s*(\d{1,4})", text)
-    if not match or int(match[2]) < 1:
-        raise SheetParseError("등록번호를 읽을 수 없습니다. '2023-13'처럼 연도-번호로 적어야 합니다.",
-                              "① 등록번호", text)
-    if not 1990 <= int(match[1]) <= 2100:
-        raise SheetParseError(f"{match[1]}년은 받을 수 있는 등록 연도(1990~2100)가 아닙니다.",
-                              "① 등록번호", text)
-    return int(match[1]), int(match[2])
+def _registration(text: str) -> str:
+    try:
+        return registration.parse(text).text
+    except registration.RegistrationNumberError as error:
+        raise SheetParseError(str(error), "① 등록번호", text) from None
 
 
 def _title_status(text: str) -> tuple[str, str]:

@@ -1,7 +1,7 @@
 """A sheet as it was in a stored revision, and the revisions the public has seen.
 
 A revision (django-reversion) holds the project and every row of its sheet as serialised JSON
-(see ``projects.revisions``). :func:`sheet_from_revision` turns that back into the same
+(see ``projects.history.revisions``). :func:`sheet_from_revision` turns that back into the same
 ``projects.sheet.Sheet`` the live pages render, so the history is shown as a sheet, never as a
 field dump. It reads the revision's versions in one query; the shared rows a revision does not
 hold — the department, the selection criterion and the officials — are looked up by id, one query
@@ -16,7 +16,7 @@ from datetime import datetime
 
 from reversion.models import Revision, Version
 
-from .sheet import Person, Sheet, SheetPhase, nest
+from ..rendering.sheet import Person, Sheet, SheetPhase, nest
 
 MISSING_OFFICIAL = "(삭제된 관련자)"
 
@@ -51,7 +51,7 @@ def sheet_from_revision(revision: Revision, project_id: int | None = None) -> Sh
     A revision normally holds one project; give ``project_id`` to pick one from a revision that
     holds several (e.g. made by a bulk command).
     """
-    from .models import Department, Official, PolicyProject, SelectionCriterion
+    from ..models import Department, Official, PolicyProject, SelectionCriterion
 
     rows = _rows_by_model(revision)
     projects = [row for row in rows["projects.policyproject"]
@@ -75,7 +75,9 @@ def sheet_from_revision(revision: Revision, project_id: int | None = None) -> Sh
 
     status = PolicyProject.Status(project["status"]).label
     return Sheet(
-        registration_number=f"{project['registration_year']}-{project['registration_seq']}",
+        # revisions older than the number as written hold only its year and sequence
+        registration_number=project.get("registration_number")
+        or f"{project['registration_year']}-{project['registration_seq']}",
         department=department.first() or "",
         title=project["title"],
         status=status,

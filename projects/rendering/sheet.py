@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .months import phase_period, project_period
+from ..months import phase_period, project_period
 
 
 @dataclass

@@ -1,0 +1,208 @@
+"""The rows of a sheet, edited inside the project's change page: ⑤, ⑥ and the phases with their
+items and officials (nested_admin).
+
+Every formset here only ever sees the rows of the sheet being edited. nested_admin looks posted
+row ids up across the whole table (so rows can be dragged between parents); left alone, a posted
+id of another department's row would move that row into this sheet, and ``…-DELETE`` would delete
+it. :class:`SheetRowsFormSet` checks every posted id against the sheet's own rows
+(``projects.parts``) and answers anything else with a Korean form error; the write door refuses
+such a write again if anything slipped through.
+"""
+
+from functools import cached_property
+
+import nested_admin
+from django import forms
+from django.db import models
+from nested_admin.formsets import NestedInlineFormSet
+
+from timeline.models import Phase, PhaseItem, PhaseOfficial
+
+from .. import parts
+from ..models import OutlineItem, PolicyProject, ProjectOfficial
+from ..validators import validate_level_sequence
+from .forms import MonthField, MonthInput
+
+FOREIGN_ROW_MESSAGE = (
+    "{what} 중에 이 사업내역서의 것이 아닌 행(번호 {pk})이 있습니다. 다른 사업내역서의 행은 옮기거나 "
+    "지울 수 없습니다. 페이지를 새로 열어 다시 시도하세요."
+)
+
+#: How large a sheet may be. The biggest sheets published run to ~40 phases of a few bullets;
+#: these bounds leave room and fix how many fields a save may post (``settings``).
+MAX_PROJECT_OFFICIALS = 20
+MAX_OUTLINE_ITEMS = 100
+MAX_PHASES = 100
+MAX_PHASE_ITEMS = 20
+MAX_PHASE_OFFICIALS = 15
+
+
+class SheetRowsFormSet(NestedInlineFormSet):
+    """An inline formset that sees only rows of the sheet being edited (see the module)."""
+
+    default_error_messages = {
+        "too_many_forms": "%(num)d개까지 입력할 수 있습니다. 행 수를 줄여 주세요.",
+        "too_few_forms": "%(num)d개 이상 입력해야 합니다.",
+    }
+
+    @cached_property
+    def sheet_part(self) -> parts.SheetPart:
+        return parts.part_for(self.model)
+
+    @cached_property
+    def sheet_pk(self):
+        """The project whose rows these are (none while the project is being added)."""
+        if isinstance(self.instance, PolicyProject):
+            return self.instance.pk
+        return parts.part_for(type(self.instance)).sheet_of(self.instance)
+
+    def owned_rows(self) -> models.QuerySet:
+        return self.sheet_part.rows_of(self.sheet_pk)
+
+    def get_queryset(self):
+        if self.sheet_pk is None:
+            return self.model._default_manager.none()
+        return super().get_queryset().filter(**{self.sheet_part.sheet_path: self.sheet_pk})
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        pk_field = form.fields.get(self.model._meta.pk.name)
+        if isinstance(pk_field, forms.ModelChoiceField):
+            pk_field.queryset = self.owned_rows()
+            pk_field.error_messages = {
+                **pk_field.error_messages,
+                "invalid_choice": FOREIGN_ROW_MESSAGE.format(
+                    what=self.model._meta.verbose_name_plural, pk="%(value)s"),
+            }
+
+    @cached_property
+    def parent_deleted(self) -> bool:
+        """Whether a row this formset hangs under is being deleted (its rows go with it)."""
+        form = getattr(self, "parent_form", None)
+        while form is not None:
+            formset = getattr(form, "parent_formset", None)
+            if formset is None:
+                break
+            delete = form.fields.get(forms.formsets.DELETION_FIELD_NAME)
+            if delete is not None and delete.widget.value_from_datadict(
+                form.data, form.files, form.add_prefix(forms.formsets.DELETION_FIELD_NAME)
+            ):
+                return True
+            form = getattr(formset, "parent_form", None)
+        return False
+
+    def full_clean(self):
+        if self.is_bound and self.parent_deleted:
+            self._errors, self._non_form_errors = [], self.error_class(renderer=self.renderer)
+            return
+        super().full_clean()
+
+    def is_valid(self):
+        if self.is_bound and self.parent_deleted:
+            self.full_clean()
+            return True
+        return super().is_valid()
+
+    def clean(self):
+        """Every posted row id — kept, changed or deleted — must be a row of this sheet."""
+        super().clean()
+        if not self.is_bound:
+            return
+        owned = {str(pk) for pk in self.owned_rows().values_list("pk", flat=True)}
+        pk_name = self.model._meta.pk.name
+        for form in self.initial_forms:
+            raw = form.data.get(form.add_prefix(pk_name))
+            if raw not in (None, "") and str(raw) not in owned:
+                raise forms.ValidationError(
+                    FOREIGN_ROW_MESSAGE.format(what=self.model._meta.verbose_name_plural,
+                                               pk=str(raw)[:20]),
+                    code="foreign_row",
+                )
+
+    def save(self, commit=True):
+        if self.parent_deleted:  # deleted with its parent (cascade); nothing to save here
+            self.new_objects, self.changed_objects, self.deleted_objects = [], [], []
+            return []
+        return super().save(commit=commit)
+
+
+class LevelledRowsFormSet(SheetRowsFormSet):
+    """Rows of bullets whose levels may deepen by at most one step at a time."""
+
+    level_top = 0
+    level_label = "항목"
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        rows = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not self._should_delete_form(form)
+        ]
+        rows.sort(key=lambda row: row.get("order") or 0)
+        try:
+            validate_level_sequence(
+                (row["level"] for row in rows), top=self.level_top, label=self.level_label
+            )
+        except forms.ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
+
+
+class OutlineFormSet(LevelledRowsFormSet):
+    level_top = 0
+    level_label = "⑤ 사업개요"
+
+
+class PhaseItemFormSet(LevelledRowsFormSet):
+    level_top = 1
+    level_label = "추진내용"
+
+
+class SheetInline(nested_admin.SortableHiddenMixin):
+    """What every inline of the sheet shares: ordered by drag and drop, own rows only, bounded."""
+
+    formset = SheetRowsFormSet
+    sortable_field_name = "order"
+    extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, validate_max=True, **kwargs)
+
+
+class OutlineItemInline(SheetInline, nested_admin.NestedTabularInline):
+    model = OutlineItem
+    formset = OutlineFormSet
+    fields = ["level", "text", "order"]
+    max_num = MAX_OUTLINE_ITEMS
+
+
+class ProjectOfficialInline(SheetInline, nested_admin.NestedTabularInline):
+    model = ProjectOfficial
+    fields = ["role_label", "official", "order"]
+    autocomplete_fields = ["official"]
+    max_num = MAX_PROJECT_OFFICIALS
+
+
+class PhaseItemInline(SheetInline, nested_admin.NestedTabularInline):
+    model = PhaseItem
+    formset = PhaseItemFormSet
+    fields = ["level", "text", "order"]
+    max_num = MAX_PHASE_ITEMS
+
+
+class PhaseOfficialInline(SheetInline, nested_admin.NestedTabularInline):
+    model = PhaseOfficial
+    fields = ["official", "position", "order"]
+    autocomplete_fields = ["official"]
+    max_num = MAX_PHASE_OFFICIALS
+
+
+class PhaseInline(SheetInline, nested_admin.NestedStackedInline):
+    model = Phase
+    fields = [("started_on", "ended_on"), "heading", "order"]
+    formfield_overrides = {models.DateField: {"form_class": MonthField, "widget": MonthInput}}
+    inlines = [PhaseItemInline, PhaseOfficialInline]
+    max_num = MAX_PHASES
+    classes = ["sheet-phases"]

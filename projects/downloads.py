@@ -1,0 +1,33 @@
+"""Files the site hands out (PDF, and later HWPX, CSV …): names that survive every browser."""
+
+from urllib.parse import quote
+
+from django.http import HttpResponse
+
+
+def content_disposition(*, filename: str, ascii_filename: str, as_attachment: bool = True) -> str:
+    """RFC 6266: an ASCII ``filename`` for old clients and the Korean one as ``filename*``."""
+    return (
+        f'{"attachment" if as_attachment else "inline"}; filename="{ascii_filename}"; '
+        f"filename*=UTF-8''{quote(filename, safe='')}"
+    )
+
+
+def file_response(
+    body: bytes, *, content_type: str, filename: str, ascii_filename: str,
+    as_attachment: bool = True,
+) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = content_disposition(
+        filename=filename, ascii_filename=ascii_filename, as_attachment=as_attachment,
+    )
+    response["Content-Length"] = str(len(body))
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def pdf_response(
+    body: bytes, *, filename: str, ascii_filename: str, as_attachment: bool = False,
+) -> HttpResponse:
+    return file_response(body, content_type="application/pdf", filename=filename,
+                         ascii_filename=ascii_filename, as_attachment=as_attachment)

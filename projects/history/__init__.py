@@ -1,0 +1,1 @@
+"""Revisions of whole sheets (``revisions``) and sheets read back from them (``stored``)."""

@@ -1,0 +1,30 @@
+"""Where renderings of a sheet (its PDF, and later its other exports) are kept, one per version.
+
+Keys name the project and its ``version``, which only the write door moves (once per real
+change), so a new version never finds an old rendering. When the door has written a new version,
+:func:`retire` drops the old version's renderings at once instead of letting them age out.
+"""
+
+from django.core.cache import caches
+
+CACHE_ALIAS = "renderings"
+#: Every kind of rendering kept per sheet version; ``retire`` drops them all.
+KINDS = ("pdf",)
+
+
+def key(*, kind: str, project_pk, version: int, layout: str = "") -> str:
+    return f"{kind}:{layout}:{project_pk}:{version}"
+
+
+def cache():
+    return caches[CACHE_ALIAS]
+
+
+def retire(*, project_pk, version: int, layouts=None) -> None:
+    """Forget the renderings of ``version`` (in the current layouts)."""
+    from . import layouts as current_layouts
+
+    store = cache()
+    for kind in KINDS:
+        layout = (layouts or {}).get(kind) or current_layouts.signature(kind)
+        store.delete(key(kind=kind, project_pk=project_pk, version=version, layout=layout))

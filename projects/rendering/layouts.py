@@ -1,0 +1,33 @@
+"""What each rendering of a sheet is laid out from, and a digest of it.
+
+A cached rendering is keyed on this digest too, so a deployment that changes a template or a
+stylesheet never serves a file laid out by the old code.
+"""
+
+import functools
+import hashlib
+
+from django.contrib.staticfiles import finders
+from django.template.loader import get_template
+
+#: The PDF's stylesheets: the vendored font's faces, the page's sheet styles, then A4 and n / N.
+PDF_STYLESHEETS = ("fonts/pretendard-pdf.css", "css/sheet.css", "css/sheet-pdf.css")
+SHEET_TEMPLATES = (
+    "projects/sheet_pdf.html", "projects/_sheet.html", "projects/_bullets.html",
+    "projects/_person.html",
+)
+LAYOUTS = {
+    "pdf": (SHEET_TEMPLATES, PDF_STYLESHEETS),
+}
+
+
+@functools.cache
+def signature(kind: str) -> str:
+    templates, static_files = LAYOUTS[kind]
+    digest = hashlib.sha256()
+    for name in templates:
+        digest.update(get_template(name).template.source.encode())
+    for name in static_files:
+        with open(finders.find(name), "rb") as file:
+            digest.update(file.read())
+    return digest.hexdigest()[:12]
