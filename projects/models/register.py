@@ -7,10 +7,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from . import registration
-from .months import first_of_month, project_period
-from .querysets import PolicyProjectQuerySet
-from .registration import YEAR_MAX, YEAR_MIN
+from .. import registration
+from ..months import first_of_month, project_period
+from ..querysets import PolicyProjectQuerySet
+from ..registration import YEAR_MAX, YEAR_MIN
 
 
 class Department(models.Model):

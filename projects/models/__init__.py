@@ -1,0 +1,19 @@
+"""The app's models, one module per concern, all importable from ``projects.models``.
+
+- ``register``: the register itself — departments, officials, selection criteria, projects and
+  the rows of their sheets (⑤ 사업개요, ⑥ 담당자; the phases live in ``timeline``).
+"""
+
+from .register import (
+    Department,
+    Official,
+    OutlineItem,
+    PolicyProject,
+    ProjectOfficial,
+    SelectionCriterion,
+)
+
+__all__ = [
+    "Department", "Official", "OutlineItem", "PolicyProject", "ProjectOfficial",
+    "SelectionCriterion",
+]
