@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, connections, transaction
 
 from projects.models import PolicyProject, SelectionCriterion
-from projects.writing import StaleSheetError, lock_version
+from projects.writing import StaleSheetError, lock_version, sheet_write
 from tests.factories import PolicyProjectFactory
 from tests.staff import COORDINATOR, change_url, client_for, load_form, staff_user
 from tests.test_admin_sheet_editing import sheet_snapshot
@@ -94,14 +94,12 @@ def test_second_writer_waits_for_the_first_and_then_sees_its_version():
 
     thread = threading.Thread(target=second_writer)
     thread.start()
-    with transaction.atomic():
-        lock_version(project.pk, 1)
+    with sheet_write(project=project, user=None, comment="첫 번째 저장", loaded_version=1):
         first_locked.set()
         thread.join(0.5)
         assert thread.is_alive()  # still waiting for our lock
-        locked = PolicyProject.objects.get(pk=project.pk)
-        locked.title = "첫 번째 저장"
-        locked.save()
+        project.title = "첫 번째 저장"
+        project.save()
     thread.join(5)
     assert outcome == {"second": "refused"}
     assert PolicyProject.objects.get(pk=project.pk).title == "첫 번째 저장"
