@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from ..querysets import DocumentQuerySet, MeetingQuerySet
 from .register import Department, Official, PolicyProject
 
 #: A document dated more than this many years before its project's registration year is
@@ -101,6 +102,8 @@ class Meeting(models.Model):
     votes_abstain = models.PositiveSmallIntegerField(
         "표결: 기권", null=True, blank=True, help_text="예: 0",
     )
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["held_at", "id"]
@@ -301,6 +304,8 @@ class Document(models.Model):
         "주소", max_length=500, blank=True,
         help_text="파일 대신 자료가 있는 곳. 예: https://www.open.go.kr/othicInfo/infoList/orginlInfoDetail.do",
     )
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["date", "id"]
