@@ -151,6 +151,18 @@ STORAGES = {
     },
 }
 
+# Files of 관련 자료 (projects.models.Document), stored through Django's storage API
+# (STORAGES["default"]; another backend, e.g. S3-compatible, is a settings change). MEDIA_ROOT is
+# never served as such: documents are downloaded through projects/public/records.py, which checks
+# publication and 공개 구분 and sends them as attachments.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "var" / "media")
+MEDIA_URL = "/media/"
+FILE_UPLOAD_PERMISSIONS = 0o640
+# The largest document file staff may upload (projects/uploads.py says so in Korean).
+DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_MB", "20")) * 1024 * 1024
+# Uploads above this are spooled to a temporary file instead of memory (Django's default 2.5 MB).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
 # Content-Security-Policy (django-csp 4): no 'unsafe-inline' anywhere. Django's admin and
 # nested_admin load script and style files only (tests/test_deploy.py checks every admin page).
 CONTENT_SECURITY_POLICY = {

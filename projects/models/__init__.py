@@ -2,8 +2,19 @@
 
 - ``register``: the register itself — departments, officials, selection criteria, projects and
   the rows of their sheets (⑤ 사업개요, ⑥ 담당자; the phases live in ``timeline``).
+- ``records``: what 제63조 records beyond the sheet — opinions, related documents, meetings.
+- ``about``: the 책임관 and the yearly 심의 results shown on ``/about/``.
 """
 
+from .about import AccountableOfficer, SelectionReview
+from .records import (
+    Document,
+    Meeting,
+    MeetingAttendee,
+    MeetingRemark,
+    Opinion,
+    OpinionKind,
+)
 from .register import (
     Department,
     Official,
@@ -14,6 +25,7 @@ from .register import (
 )
 
 __all__ = [
-    "Department", "Official", "OutlineItem", "PolicyProject", "ProjectOfficial",
-    "SelectionCriterion",
+    "AccountableOfficer", "Department", "Document", "Meeting", "MeetingAttendee",
+    "MeetingRemark", "Official", "Opinion", "OpinionKind", "OutlineItem", "PolicyProject",
+    "ProjectOfficial", "SelectionCriterion", "SelectionReview",
 ]
