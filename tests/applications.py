@@ -16,3 +16,33 @@ def submitted(**changes):
     """An application as if submitted through the form (cleaned data), via the service."""
     data = {**FORM, "consent": True, "department": None, "project": None, **changes}
     return application_submit(data=data, client_address="127.0.0.1")
+
+
+class RefusingBackend:
+    """An e-mail backend whose server is down: every send raises, as smtplib would."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        import smtplib
+
+        raise smtplib.SMTPServerDisconnected("메일 서버에 연결할 수 없습니다(시험)")
+
+
+def change_url(application) -> str:
+    from django.urls import reverse
+
+    return reverse("admin:projects_application_change", args=[application.pk])
+
+
+def review(client, application, **fields):
+    """Post the application's admin change form as a reviewer would, with ``fields`` changed."""
+    from tests.conftest import form_data
+
+    page = client.get(change_url(application))
+    assert page.status_code == 200
+    data = form_data(page.content.decode(), "application_form")
+    data.update({name: [value] for name, value in fields.items()})
+    data["_save"] = ["저장"]
+    return client.post(change_url(application), data)
