@@ -167,6 +167,11 @@ class ApplicationAdmin(admin.ModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         user = request.user
+        for name in ("department", "project"):  # pick only: departments and sheets are edited elsewhere
+            widget = form.base_fields[name].widget if name in form.base_fields else None
+            if widget is not None:
+                widget.can_add_related = widget.can_change_related = widget.can_delete_related = False
+                widget.can_view_related = False
 
         class WithUser(form):
             def __init__(self, *args, **kw):
