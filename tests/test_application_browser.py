@@ -10,7 +10,6 @@ from tests.test_browser import (  # noqa: F401  (fixtures: one chromium per modu
     CHROMIUM,
     browser,
     page,
-    playwright_api,
     serious_violations,
 )
 
@@ -22,7 +21,7 @@ pytestmark = [
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_a_citizen_applies_reads_the_receipt_and_looks_it_up(page, live_server, width):
+def test_a_citizen_applies_reads_the_receipt_and_looks_it_up(page, live_server, width):  # noqa: F811
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + reverse("apply"))
     assert serious_violations(page) == []
