@@ -131,3 +131,9 @@ def test_status_lookups_are_limited_too(client):
 def test_a_receipt_url_cannot_be_guessed(client):
     assert client.get(reverse("apply_receipt", args=["1"])).status_code == 404
     assert client.get(reverse("apply_receipt", args=["MQ:1xWQDr:forged"])).status_code == 404
+
+
+def test_a_reason_of_exactly_1000_characters_with_line_breaks_is_accepted(client):
+    reason = ("가" * 99 + "\r\n") * 10  # 1,000 characters as the browser counts them
+    assert post_apply(client, reason=reason[:-2] + "가").status_code == 302
+    assert len(Application.objects.get().reason) == 1000

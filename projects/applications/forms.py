@@ -19,6 +19,15 @@ def required(message: str) -> dict[str, str]:
     return {"required": message}
 
 
+class TextAreaField(forms.CharField):
+    """Text from a textarea: browsers send line breaks as CRLF but count them as one character
+    for ``maxlength``; normalised before the length check so the limits agree."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if value else value
+
+
 class AccessibleErrorsMixin:
     """After validation, fields with errors say so to screen readers: ``aria-invalid`` and
     ``aria-describedby`` pointing at the error and hint paragraphs the krds pack writes."""
@@ -76,7 +85,7 @@ class ApplicationForm(AccessibleErrorsMixin, forms.Form):
         label="관련 등록 사업의 등록번호(선택)", max_length=12, required=False,
         help_text="이미 중점관리 대상사업으로 등록된 사업에 관한 신청이면 그 등록번호. 예: 2023-13",
     )
-    reason = forms.CharField(
+    reason = TextAreaField(
         label="신청 이유", max_length=1000,
         help_text="이 정책을 실명제로 관리해야 하는 이유를 1,000자 이내로 적으세요. 예: 예산 규모가 크고 주민 생활에 영향이 큽니다.",
         error_messages={**required("신청 이유를 입력하세요."),
