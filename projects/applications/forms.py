@@ -44,16 +44,21 @@ class AccessibleErrorsMixin:
                 "aria-invalid": "true", "aria-describedby": " ".join(ids),
             })
 
+    #: Shorter names for the error summary where a label is a sentence (the consent checkbox).
+    summary_labels: dict[str, str] = {}
+
     @property
     def error_summary(self) -> list[tuple[str, str, str]]:
         """(field id, label, message) for each error, in the form's order."""
         return [
-            (self[name].auto_id, self.fields[name].label, message)
+            (self[name].auto_id, self.summary_labels.get(name, self.fields[name].label), message)
             for name in self.fields for message in self.errors.get(name, [])
         ]
 
 
 class ApplicationForm(AccessibleErrorsMixin, forms.Form):
+    summary_labels = {"consent": "개인정보 수집·이용 동의"}
+
     applicant_name = forms.CharField(
         label="성명", max_length=50, help_text="예: 홍길동",
         error_messages=required("성명을 입력하세요."),
