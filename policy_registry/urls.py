@@ -4,5 +4,6 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("_nested_admin/", include("nested_admin.urls")),
+    path("", include("projects.opendata.urls")),
     path("", include("projects.public.urls")),
 ]
