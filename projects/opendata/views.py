@@ -6,7 +6,7 @@ dropped the same way. Only published projects are ever read.
 """
 
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 
 from ..downloads import open_file_response, streaming_file_response
@@ -68,3 +68,10 @@ def datapackage(request):
         "resources": resources,
     }
     return JsonResponse(package, json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+def robots_txt(request):
+    """``/robots.txt``: everything public may be indexed; the sitemap says where it is."""
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /_nested_admin/",
+             f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -2,7 +2,7 @@
 
 import hashlib
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -12,10 +12,11 @@ from rest_framework.pagination import PageNumberPagination
 
 from timeline.models import Phase, PhaseOfficial
 
-from ...models import Department, Official, PolicyProject, ProjectOfficial, SelectionCriterion
+from ...models import Department, PolicyProject, ProjectOfficial, SelectionCriterion
 from ...public.filters import FilterChoices, RegisterFilterForm
 from ...public.officials import involvement_order, official_records
 from ...search import MAX_QUERY_LENGTH
+from ..queries import officials_with_public_record
 from . import serializers
 
 #: Moves when what the detail says changes shape (a field added): old ETags stop matching.
@@ -103,28 +104,18 @@ class ProjectDetail(generics.RetrieveAPIView):
         return project
 
 
-def with_public_record():
-    """Officials named on at least one published sheet (others have no public record)."""
-    in_roles = ProjectOfficial.objects.filter(official=OuterRef("pk"),
-                                              project__published_at__isnull=False)
-    in_phases = PhaseOfficial.objects.filter(official=OuterRef("pk"),
-                                             phase__project__published_at__isnull=False)
-    return Official.objects.select_related("department").filter(
-        Q(Exists(in_roles)) | Q(Exists(in_phases)))
-
-
 @extend_schema(summary="공개된 사업에 이름이 오른 관련자")
 class OfficialList(generics.ListAPIView):
     serializer_class = serializers.OfficialRefSerializer
     pagination_class = Pages
-    queryset = with_public_record()
+    queryset = officials_with_public_record().select_related("department")
 
 
 @extend_schema(summary="관련자의 공개 기록",
                description="이 사람이 ⑥ 담당자나 사업관련자로 참여한 공개 사업, 최근 참여 순")
 class OfficialDetail(generics.RetrieveAPIView):
     serializer_class = serializers.OfficialDetailSerializer
-    queryset = with_public_record()
+    queryset = officials_with_public_record().select_related("department")
 
     def get_object(self):
         official = super().get_object()

@@ -1,0 +1,31 @@
+"""``/sitemap.xml``: an index of the public pages search engines should know — every published
+sheet, every official with a public record, every year page. Each section is paged by Django
+(50,000 addresses a page), so a large register stays within the protocol's limits."""
+
+from django.contrib.sitemaps import Sitemap
+
+from ..models import PolicyProject
+from .queries import officials_with_public_record
+
+
+class SheetSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return PolicyProject.objects.published().only(
+            "pk", "registration_number", "updated_at").order_by("-registration_year",
+                                                                 "-registration_seq")
+
+    def lastmod(self, project):
+        return project.updated_at
+
+
+class OfficialSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return officials_with_public_record().only("pk").order_by("pk")
+
+
+SITEMAPS = {"sheets": SheetSitemap, "officials": OfficialSitemap}
+
