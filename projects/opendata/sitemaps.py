@@ -3,6 +3,7 @@ sheet, every official with a public record, every year page. Each section is pag
 (50,000 addresses a page), so a large register stays within the protocol's limits."""
 
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from ..models import PolicyProject
 from .queries import officials_with_public_record
@@ -27,5 +28,16 @@ class OfficialSitemap(Sitemap):
         return officials_with_public_record().only("pk").order_by("pk")
 
 
-SITEMAPS = {"sheets": SheetSitemap, "officials": OfficialSitemap}
+class YearSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return list(PolicyProject.objects.published().order_by("-registration_year").values_list(
+            "registration_year", flat=True).distinct())
+
+    def location(self, year):
+        return reverse("year_page", args=[year])
+
+
+SITEMAPS = {"sheets": SheetSitemap, "officials": OfficialSitemap, "years": YearSitemap}
 

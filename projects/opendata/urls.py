@@ -4,7 +4,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
 
-from . import feeds, views
+from . import feeds, views, years
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -20,4 +20,6 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
          name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("years/<int:year>/", years.year_page, name="year_page"),
+    path("years/<int:year>.pdf", years.year_book, name="year_book"),
 ]

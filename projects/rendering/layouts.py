@@ -18,6 +18,8 @@ SHEET_TEMPLATES = (
 )
 LAYOUTS = {
     "pdf": (SHEET_TEMPLATES, PDF_STYLESHEETS),
+    "yearbook": ((*SHEET_TEMPLATES, "projects/yearbook_pdf.html"),
+                 (*PDF_STYLESHEETS, "css/yearbook-pdf.css")),
 }
 
 
