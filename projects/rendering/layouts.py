@@ -13,8 +13,8 @@ from django.template.loader import get_template
 #: The PDF's stylesheets: the vendored font's faces, the page's sheet styles, then A4 and n / N.
 PDF_STYLESHEETS = ("fonts/pretendard-pdf.css", "css/sheet.css", "css/sheet-pdf.css")
 SHEET_TEMPLATES = (
-    "projects/sheet_pdf.html", "projects/_sheet.html", "projects/_bullets.html",
-    "projects/_person.html",
+    "projects/pdf_base.html", "projects/sheet_pdf.html", "projects/_sheet.html",
+    "projects/_bullets.html", "projects/_person.html",
 )
 LAYOUTS = {
     "pdf": (SHEET_TEMPLATES, PDF_STYLESHEETS),
