@@ -10,6 +10,7 @@ from .sitemaps import SITEMAPS
 urlpatterns = [
     re_path(r"^(?P<name>projects|phases)\.(?P<fmt>csv|xlsx|json)$", views.dataset_download,
             name="dataset_download"),
+    path("projects/<str:number>.hwpx", views.sheet_hwpx, name="sheet_hwpx"),
     path("data/datapackage.json", views.datapackage, name="datapackage"),
     path("feeds/projects/", feeds.SheetFeed(), name="feed_projects"),
     path("feeds/departments/<int:pk>/", feeds.DepartmentFeed(), name="feed_department"),

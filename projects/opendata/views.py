@@ -7,11 +7,14 @@ dropped the same way. Only published projects are ever read.
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.urls import reverse
 
-from ..downloads import open_file_response, streaming_file_response
+from ..downloads import file_response, open_file_response, streaming_file_response
 from ..models import PolicyProject
 from ..public.filters import FilterChoices, RegisterFilterForm
+from ..public.lookup import moved_to_written_number, published_project
+from ..rendering import hwpx
 from . import formats
 from .datasets import DATASETS
 
@@ -75,3 +78,23 @@ def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /_nested_admin/",
              f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def sheet_hwpx(request, number):
+    """The sheet as HWPX for 한글, an attachment; a browser holding this version gets 304."""
+    project = published_project(
+        PolicyProject.objects.only("pk", "version", "registration_number"), number)
+    if redirect := moved_to_written_number(request, project, number, "sheet_hwpx"):
+        return redirect
+    etag = f'"{hwpx.cache_key(project=project).replace(":", "-")}"'
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        return not_modified
+    response = file_response(
+        hwpx.sheet_hwpx(project=project), content_type=hwpx.CONTENT_TYPE,
+        filename=hwpx.hwpx_filename(registration_number=project.registration_number),
+        ascii_filename=f"sheet_{project.registration_number}.hwpx",
+    )
+    response["ETag"] = etag
+    patch_cache_control(response, no_cache=True)
+    return response

@@ -1,4 +1,4 @@
-"""Where renderings of a sheet (its PDF, and later its other exports) are kept, one per version.
+"""Where renderings of a sheet (its PDF and HWPX) are kept, one per version.
 
 Keys name the project and its ``version``, which only the write door moves (once per real
 change), so a new version never finds an old rendering. When the door has written a new version,
@@ -9,7 +9,7 @@ from django.core.cache import caches
 
 CACHE_ALIAS = "renderings"
 #: Every kind of rendering kept per sheet version; ``retire`` drops them all.
-KINDS = ("pdf",)
+KINDS = ("pdf", "hwpx")
 
 
 def key(*, kind: str, project_pk, version: int, layout: str = "") -> str:
