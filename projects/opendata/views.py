@@ -7,8 +7,8 @@ dropped the same way. Only published projects are ever read.
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
 from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
 
 from ..downloads import file_response, open_file_response, streaming_file_response
 from ..models import PolicyProject

@@ -28,3 +28,19 @@ def retire(*, project_pk, version: int, layouts=None) -> None:
     for kind in KINDS:
         layout = (layouts or {}).get(kind) or current_layouts.signature(kind)
         store.delete(key(kind=kind, project_pk=project_pk, version=version, layout=layout))
+
+
+def rendering_of(*, project, key_of, render) -> bytes:
+    """The rendering of ``project``'s current version from the cache, or ``render(sheet)`` on a
+    miss (``project`` needs only ``pk`` and ``version``; the full sheet is loaded then).
+    ``key_of(project)`` names the rendering of a version."""
+    from ..models import PolicyProject
+    from .sheet import sheet_from_project
+
+    store = cache()
+    body = store.get(key_of(project=project))
+    if body is None:
+        full = PolicyProject.objects.for_sheet().get(pk=project.pk)
+        body = render(sheet=sheet_from_project(full))
+        store.set(key_of(project=full), body)
+    return body

@@ -12,7 +12,7 @@ from django.conf import settings
 from ..models import PolicyProject
 from . import cache as renderings
 from . import layouts
-from .sheet import Bullet, Sheet, sheet_from_project
+from .sheet import Bullet, Sheet
 
 CONTENT_TYPE = "application/hwp+zip"
 #: HWPUNIT is 1/7200 inch: A4 (210 × 297 mm) as 한글 writes it; margins as the PDF's.
@@ -130,10 +130,5 @@ def cache_key(*, project: PolicyProject) -> str:
 
 def sheet_hwpx(*, project: PolicyProject) -> bytes:
     """The HWPX of the project's current version, built only when this version has none yet."""
-    store = renderings.cache()
-    body = store.get(cache_key(project=project))
-    if body is None:
-        full = PolicyProject.objects.for_sheet().get(pk=project.pk)
-        body = render_sheet_hwpx(sheet=sheet_from_project(full))
-        store.set(cache_key(project=full), body)
-    return body
+    return renderings.rendering_of(project=project, key_of=cache_key,
+                                   render=lambda sheet: render_sheet_hwpx(sheet=sheet))

@@ -27,7 +27,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from ..models import PolicyProject
 from . import cache as renderings
 from . import keep_all, layouts
-from .sheet import Sheet, sheet_from_project
+from .sheet import Sheet
 
 #: WeasyPrint resolves ``/static/…`` against this origin; ``.invalid`` never resolves (RFC 2606).
 PDF_BASE_URL = "https://static.invalid/"
@@ -170,10 +170,5 @@ def sheet_pdf(*, project: PolicyProject) -> bytes:
 
     ``project`` needs only ``pk`` and ``version``; the full sheet is loaded on a miss.
     """
-    cache = renderings.cache()
-    pdf = cache.get(cache_key(project=project))
-    if pdf is None:
-        full = PolicyProject.objects.for_sheet().get(pk=project.pk)
-        pdf = render_sheet_pdf(sheet=sheet_from_project(full))
-        cache.set(cache_key(project=full), pdf)
-    return pdf
+    return renderings.rendering_of(project=project, key_of=cache_key,
+                                   render=lambda sheet: render_sheet_pdf(sheet=sheet))
