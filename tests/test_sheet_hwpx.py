@@ -110,3 +110,37 @@ def test_unpublished_or_malformed_hwpx_is_404_and_a_number_typed_otherwise_redir
 def test_sheet_page_links_the_hwpx(client, seed_project):
     page = client.get(seed_project.get_absolute_url()).content.decode()
     assert f'href="{reverse("sheet_hwpx", args=["2023-13"])}"' in page
+
+
+def export(client, projects):
+    return client.post(reverse("admin:projects_policyproject_changelist"), {
+        "action": "download_sheets_hwpx", "_selected_action": [p.pk for p in projects],
+    })
+
+
+def test_admin_action_exports_one_sheet_as_hwpx_even_a_draft(admin_client, demo):
+    response = export(admin_client, [demo["2025-4"]])
+    assert response["Content-Type"] == "application/hwp+zip"
+    assert response["Content-Disposition"].startswith('attachment; filename="sheet_2025-4.hwpx"')
+    assert "음식물류 폐기물 감량 시범사업" in section_text(package(response.content))
+
+
+def test_admin_action_exports_several_sheets_as_a_zip_of_hwpx(admin_client, demo):
+    response = export(admin_client, [demo["2023-13"], demo["2022-5"]])
+    assert response["Content-Type"] == "application/zip"
+    bundle = package(response.content)
+    assert bundle.namelist() == ["사업내역서_2022-5.hwpx", "사업내역서_2023-13.hwpx"]
+    inner = package(bundle.read("사업내역서_2023-13.hwpx"))
+    assert inner.infolist()[0].filename == "mimetype"
+    assert "1인가구도 행복한 중구 조성(진행중)" in section_text(inner)
+
+
+def test_admin_hwpx_export_keeps_the_department_scope(client, demo):
+    from tests.staff import DEPARTMENT_STAFF, staff_user
+
+    client.force_login(staff_user("welfare", DEPARTMENT_STAFF, ["복지정책과"]))
+    response = client.post(reverse("admin:projects_policyproject_changelist"), {
+        "action": "download_sheets_hwpx", "_selected_action": [demo["2022-5"].pk],
+    }, follow=True)
+    assert response["Content-Type"].startswith("text/html")
+    assert "선택한 사업 중 내려받을 사업내역서가 없습니다" in response.content.decode()
