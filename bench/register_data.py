@@ -215,6 +215,9 @@ def generate(*, projects: int = 10_000, departments: int | None = None,
 def after_load(cursor) -> None:
     """Derived rows the app keeps up to date on every write (e.g. counts) are recomputed here,
     since COPY bypasses the app and, with replica role, its triggers."""
+    from projects import register_counts
+
+    register_counts.rebuild(cursor)
 
 
 def add_project(n, rng, T, new_id, staff, dept_ids, criteria, per_year, now, normalise,
