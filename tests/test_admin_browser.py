@@ -43,6 +43,9 @@ def test_a_sixty_phase_sheet_opens_folded_takes_an_edit_and_saves(staff_page, li
     thirty_first.locator("summary").click()
     assert heading.is_visible()
     heading.fill("「31단계」 중간 점검")
+    heading.press("Tab")
+    assert thirty_first.locator("summary").inner_text().split() == ["'22.", "7.", "~", "'22.", "7.",
+                                                                     "「31단계」", "중간", "점검"]
     page.get_by_role("button", name="저장", exact=True).click()
     page.wait_for_url("**/admin/projects/policyproject/")
 
