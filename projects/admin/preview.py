@@ -55,10 +55,11 @@ class SheetAdminMixin:
         project, refusal = self.scoped_project(request, object_id, missing_is_404=True)
         if refusal:
             return refusal
+        annex = request.GET.get("annex") == "1"  # with the records beyond the sheet
         return pdf_response(
-            pdf.sheet_pdf(project=project),
-            filename=pdf.pdf_filename(registration_number=project.registration_number),
-            ascii_filename=f"sheet_{project.registration_number}.pdf",
+            pdf.sheet_pdf(project=project, annex=annex),
+            filename=pdf.pdf_filename(registration_number=project.registration_number, annex=annex),
+            ascii_filename=f"sheet_{project.registration_number}{'_annex' if annex else ''}.pdf",
         )
 
     @admin.action(description="선택한 사업내역서를 PDF 하나로 내려받기", permissions=["view"])

@@ -27,6 +27,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from ..models import PolicyProject
 from . import cache as renderings
 from . import keep_all, layouts
+from .records import SheetRecords, records_from_project
 from .sheet import Sheet, sheet_from_project
 
 #: WeasyPrint resolves ``/static/…`` against this origin; ``.invalid`` never resolves (RFC 2606).
@@ -84,10 +85,12 @@ def static_path(name: str | None) -> str | None:
         return None
 
 
-def sheet_html(*, sheet: Sheet) -> str:
-    """The PDF's HTML document (the page's partial inside the print layout)."""
+def sheet_html(*, sheet: Sheet, records: SheetRecords | None = None) -> str:
+    """The PDF's HTML document (the page's partial inside the print layout), with the records
+    beyond the sheet as an annex when ``records`` is given."""
     return render_to_string("projects/sheet_pdf.html", {
         "sheet": sheet,
+        "records": records,
         "document_title": document_title(sheet=sheet),
         "registry_organisation": settings.REGISTRY_ORGANISATION,
     })
@@ -97,8 +100,8 @@ def document_title(*, sheet: Sheet) -> str:
     return f"사업내역서 {sheet.registration_number} {sheet.title}"
 
 
-def pdf_filename(*, registration_number: str) -> str:
-    return f"사업내역서_{registration_number}.pdf"
+def pdf_filename(*, registration_number: str, annex: bool = False) -> str:
+    return f"사업내역서_{registration_number}{'_관련기록' if annex else ''}.pdf"
 
 
 _styles = threading.local()
@@ -123,17 +126,17 @@ def stylesheets() -> tuple[list[CSS], FontConfiguration]:
     return cached
 
 
-def render_document(*, sheet: Sheet):
+def render_document(*, sheet: Sheet, records: SheetRecords | None = None):
     """Lay the sheet out (a WeasyPrint ``Document``: pages that can be joined with others)."""
     css, font_config = stylesheets()
-    html = HTML(string=sheet_html(sheet=sheet), base_url=PDF_BASE_URL,
+    html = HTML(string=sheet_html(sheet=sheet, records=records), base_url=PDF_BASE_URL,
                 url_fetcher=StaticFilesFetcher())
     return html.render(stylesheets=css, font_config=font_config)
 
 
-def render_sheet_pdf(*, sheet: Sheet) -> bytes:
-    """Render one sheet to PDF bytes, uncached."""
-    return render_document(sheet=sheet).write_pdf()
+def render_sheet_pdf(*, sheet: Sheet, records: SheetRecords | None = None) -> bytes:
+    """Render one sheet (and its records' annex, if given) to PDF bytes, uncached."""
+    return render_document(sheet=sheet, records=records).write_pdf()
 
 
 def render_sheets_pdf(*, sheets: list[Sheet]) -> bytes:
@@ -147,27 +150,34 @@ def render_sheets_pdf(*, sheets: list[Sheet]) -> bytes:
     return combined.write_pdf()
 
 
-def cache_key(*, project: PolicyProject) -> str:
-    """One key per version and layout: ``version`` moves on every real change of the sheet."""
-    return renderings.key(kind="pdf", project_pk=project.pk, version=project.version,
-                          layout=layouts.signature("pdf"))
+def cache_key(*, project: PolicyProject, annex: bool = False) -> str:
+    """One key per version and layout: ``version`` moves on every real change of the sheet
+    (records included); the sheet with its annex is a rendering of its own."""
+    kind = "pdf-annex" if annex else "pdf"
+    return renderings.key(kind=kind, project_pk=project.pk, version=project.version,
+                          layout=layouts.signature(kind))
 
 
-def revision_etag(*, project: PolicyProject) -> str:
+def revision_etag(*, project: PolicyProject, annex: bool = False) -> str:
     """An HTTP ETag for the PDF of this version, so browsers revalidate instead of downloading."""
-    digest = hashlib.sha256(cache_key(project=project).encode()).hexdigest()[:32]
+    digest = hashlib.sha256(cache_key(project=project, annex=annex).encode()).hexdigest()[:32]
     return f'"{digest}"'
 
 
-def sheet_pdf(*, project: PolicyProject) -> bytes:
-    """The PDF of the project's current version, rendered only when this version has none yet.
+def sheet_pdf(*, project: PolicyProject, annex: bool = False) -> bytes:
+    """The PDF of the project's current version, rendered only when this version has none yet;
+    with ``annex`` the records beyond the sheet follow it (cached as a rendering of its own).
 
     ``project`` needs only ``pk`` and ``version``; the full sheet is loaded on a miss.
     """
     cache = renderings.cache()
-    pdf = cache.get(cache_key(project=project))
+    pdf = cache.get(cache_key(project=project, annex=annex))
     if pdf is None:
-        full = PolicyProject.objects.for_sheet().get(pk=project.pk)
-        pdf = render_sheet_pdf(sheet=sheet_from_project(full))
-        cache.set(cache_key(project=full), pdf)
+        projects = PolicyProject.objects.for_sheet()
+        if annex:
+            projects = projects.with_records(meetings_in_full=True)
+        full = projects.get(pk=project.pk)
+        records = records_from_project(full, meetings_in_full=True) if annex else None
+        pdf = render_sheet_pdf(sheet=sheet_from_project(full), records=records)
+        cache.set(cache_key(project=full, annex=annex), pdf)
     return pdf
