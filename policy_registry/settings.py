@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -221,3 +222,45 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+
+# ---------------------------------------------------------------------------------------------
+# 국민신청실명제 (projects.applications): deadlines, retention, abuse limits and e-mail.
+# ---------------------------------------------------------------------------------------------
+# 처리기한: the number of days from receipt an application should be decided in.
+APPLICATION_DUE_DAYS = int(os.environ.get("APPLICATION_DUE_DAYS", "30"))
+# Contact details (name, e-mail, phone) are kept this many days after the decision, as the
+# consent text says, then deleted by `manage.py purge_applicant_contacts` (the masked name stays).
+APPLICATION_RETENTION_DAYS = int(os.environ.get("APPLICATION_RETENTION_DAYS", "365"))
+# Submissions and status look-ups per client address (django-ratelimit rates: "5/h", "20/h").
+# The counts live in the default cache: per process until a shared cache is configured.
+APPLICATION_RATE_LIMIT = os.environ.get("APPLICATION_RATE_LIMIT", "5/h")
+APPLICATION_STATUS_RATE_LIMIT = os.environ.get("APPLICATION_STATUS_RATE_LIMIT", "20/h")
+# How often `send_pending_notifications` tries one e-mail before leaving it failed for good.
+APPLICATION_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("APPLICATION_NOTIFICATION_MAX_ATTEMPTS", "10"))
+
+# E-mail: EMAIL_URL (smtp://user:password@host:25, submission://…:587 for STARTTLS, ?ssl=1,
+# ?timeout=10; console:// and memory:// too), else the SMTP variables one by one; the console
+# backend when DEBUG and nothing is configured.
+if os.environ.get("EMAIL_URL"):
+    _email = dj_email_url.parse(os.environ["EMAIL_URL"])
+    if "EMAIL_BACKEND" not in _email:
+        raise ImproperlyConfigured("EMAIL_URL의 형식(smtp://, submission://, console:// …)을 확인하세요.")
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+    EMAIL_PORT = _email["EMAIL_PORT"] or 25
+    EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+    EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+    EMAIL_USE_TLS, EMAIL_USE_SSL = _email["EMAIL_USE_TLS"], _email["EMAIL_USE_SSL"]
+    EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or 10
+elif DEBUG and not os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+    EMAIL_TIMEOUT = 10  # a hanging server must not hold a request: failed sends are retried
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)

@@ -33,6 +33,8 @@ import unicodedata
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, QuerySet
 
+from . import registration
+
 MAX_QUERY_LENGTH = 100  # longer input is cut, never refused
 MAX_WORDS = 8
 SHORT_WORD = 2  # words this long or shorter use the short-gram index on PostgreSQL
@@ -133,11 +135,21 @@ class ContainsAllGrams(Func):
 
 
 def search(queryset: QuerySet, query: str) -> QuerySet:
-    """Projects whose text contains every word of ``query`` (an empty query filters nothing)."""
+    """Projects whose text contains every word of ``query`` (an empty query filters nothing).
+
+    A word that is a 등록번호 (``2024-5``, ``2024-05``) stands for that registration, typed either
+    way (``projects.registration``): it matches the project's year and sequence, not its text.
+    """
+    if (number := registration.parse_or_none(query)) is not None:  # also "2024 - 5"
+        return queryset.filter(registration_year=number.year, registration_seq=number.seq)
     words = query_words(query)
     if not words:
         return queryset
     condition = Q()
+    for word in list(words):
+        if (number := registration.parse_or_none(word)) is not None:
+            condition &= Q(registration_year=number.year, registration_seq=number.seq)
+            words.remove(word)
     short = [word for word in words if len(word) <= SHORT_WORD]
     if short and connection.vendor == "postgresql":
         condition &= Q(ContainsAllGrams(short))

@@ -3,6 +3,7 @@
 import dataclasses
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from reversion.models import Revision, Version
 
@@ -143,7 +144,7 @@ def test_revision_view_renders_the_sheet_not_a_form(admin_client, seed_project):
     admin_client.post(change_url(seed_project), data)
     page = admin_client.get(revision_url(seed_project, revision)).content.decode()
     assert "1인가구도 행복한 중구 조성(진행중)" in page and "바뀐 제목(진행중)" not in page
-    assert "1인가구 소통공간 &lt;놀다가&gt; 개소" in page
+    assert "&lt;놀다가&gt;" in page and "1인가구 소통공간 <놀다가> 개소" in BeautifulSoup(page, "html.parser").get_text()
     assert 'id="policyproject_form"' not in page
     assert "이 판으로 되돌리기" in page
 

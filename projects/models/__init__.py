@@ -4,9 +4,18 @@
   the rows of their sheets (⑤ 사업개요, ⑥ 담당자; the phases live in ``timeline``).
 - ``records``: what 제63조 records beyond the sheet — opinions, related documents, meetings.
 - ``about``: the 책임관 and the yearly 심의 results shown on ``/about/``.
+- ``applications``: 국민신청실명제 — citizens' applications, their state log and notifications.
 """
 
 from .about import AccountableOfficer, SelectionReview
+from .applications import (
+    Application,
+    ApplicationStateChange,
+    Notification,
+    ReceiptCounter,
+    RejectionReason,
+    mask_name,
+)
 from .records import (
     Document,
     Meeting,
@@ -25,7 +34,8 @@ from .register import (
 )
 
 __all__ = [
-    "AccountableOfficer", "Department", "Document", "Meeting", "MeetingAttendee",
-    "MeetingRemark", "Official", "Opinion", "OpinionKind", "OutlineItem", "PolicyProject",
-    "ProjectOfficial", "SelectionCriterion", "SelectionReview",
+    "AccountableOfficer", "Application", "ApplicationStateChange", "Department", "Document",
+    "Meeting", "MeetingAttendee", "MeetingRemark", "Notification", "Official", "Opinion",
+    "OpinionKind", "OutlineItem", "PolicyProject", "ProjectOfficial", "ReceiptCounter",
+    "RejectionReason", "SelectionCriterion", "SelectionReview", "mask_name",
 ]

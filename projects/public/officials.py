@@ -58,14 +58,17 @@ def involvement_order(official: Official) -> list[int]:
 
 
 def phase_summary(phase) -> str:
-    """What a phase row says in a record: its heading, else its first item (and how many more)."""
-    items = list(phase.items.all())
+    """What a phase row says in a record: its heading, else its first ▶ item and how many more ▶
+    items follow (the · lines under them are details of those, not more 건). Empty for a phase
+    with people and no content (the seed's '23. 7. row): the sheet says nothing there either."""
     if phase.heading:
         return phase.heading
-    if items:
-        rest = len(items) - 1
-        return items[0].text + (f" 외 {rest}건" if rest else "")
-    return "담당자 변경"  # a phase with people and no content (the seed's '23. 7. row)
+    items = list(phase.items.all())
+    if not items:
+        return ""
+    top = min(item.level for item in items)
+    rest = sum(1 for item in items[1:] if item.level == top)
+    return items[0].text + (f" 외 {rest}건" if rest else "")
 
 
 def official_records(official: Official, projects: list[PolicyProject]) -> list[ProjectRecord]:
