@@ -8,15 +8,18 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from reversion.models import Version
 
 from projects.history.revisions import revert_sheet
 from projects.models import (
     Document,
+    Meeting,
     MeetingAttendee,
     MeetingRemark,
     Opinion,
     OpinionKind,
+    PolicyProject,
 )
 from projects.writing import ForeignRowError, sheet_write
 from tests.factories import (
@@ -186,3 +189,29 @@ def test_deleting_a_document_row_keeps_its_stored_file():
     with sheet_write(project=project, user=None, comment="자료 삭제"):
         document.delete()
     assert default_storage.exists(name)
+
+
+def test_renaming_an_official_named_only_in_records_moves_their_sheet(admin_client):
+    phase = PhaseFactory()
+    speaker = OfficialFactory(name="박지현")
+    meeting = MeetingFactory(phase=phase)
+    MeetingRemarkFactory(meeting=meeting, official=speaker)
+    version = phase.project.version
+    response = admin_client.post(reverse("admin:projects_official_change", args=[speaker.pk]), {
+        "name": "박지연", "department": speaker.department_id, "affiliation": ""})
+    assert response.status_code == 302
+    phase.project.refresh_from_db()
+    assert phase.project.version == version + 1  # its annex PDF is rendered afresh
+
+
+def test_the_demo_records_are_loaded_once(seed_project):
+    from projects.demo import demo_load
+
+    version = PolicyProject.objects.get(pk=seed_project.pk).version
+    counts = (Opinion.objects.count(), Meeting.objects.count(), Document.objects.count())
+    demo_load()
+    assert (Opinion.objects.count(), Meeting.objects.count(), Document.objects.count()) == counts
+    assert counts == (1, 1, 4)
+    assert PolicyProject.objects.get(pk=seed_project.pk).version == version
+    closed = Document.objects.get(disclosure="closed")
+    assert closed.ground == "7" and closed.file_type == "pdf"
