@@ -84,3 +84,18 @@ def test_staff_get_the_annex_from_the_change_page(seed_project):
     response = client.get(url)
     assert response.status_code == 200
     assert "[붙임] 관련 기록" in " ".join(pages_of(response.content))
+
+
+def test_the_admin_export_of_several_sheets_can_add_each_annex(demo):
+    from projects.models import PolicyProject
+
+    client = client_for(staff_user("총괄", COORDINATOR))
+    chosen = [demo["2023-13"].pk, demo["2022-5"].pk]
+    response = client.post(reverse("admin:projects_policyproject_changelist"), {
+        "action": "download_sheets_pdf_with_records", "_selected_action": [str(pk) for pk in chosen]})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = " ".join(pages_of(response.content))
+    assert text.count("[붙임] 관련 기록") == 2
+    assert text.index("사업내역서 2022-5") < text.index("사업내역서 2023-13")  # registration order
+    assert "기록된 회의가 없습니다" in text  # 2022-5 has none: said so, not left blank
+    assert PolicyProject.objects.filter(pk__in=chosen).count() == 2

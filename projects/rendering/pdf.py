@@ -145,11 +145,14 @@ def render_sheet_pdf(*, sheet: Sheet, records: SheetRecords | None = None) -> by
     return render_document(sheet=sheet, records=records).write_pdf()
 
 
-def render_sheets_pdf(*, sheets: list[Sheet]) -> bytes:
-    """Several sheets as one PDF (admin export); each keeps its own ``n / N`` numbering."""
+def render_sheets_pdf(*, sheets: list[Sheet], records: list[SheetRecords] | None = None) -> bytes:
+    """Several sheets as one PDF (admin export); each keeps its own ``n / N`` numbering, and
+    with ``records`` (one per sheet) each is followed by its annex."""
     if not sheets:
         raise ValueError("내려받을 사업내역서가 없습니다.")
-    documents = [render_document(sheet=sheet) for sheet in sheets]
+    annexes = records if records is not None else [None] * len(sheets)
+    documents = [render_document(sheet=sheet, records=annex)
+                 for sheet, annex in zip(sheets, annexes, strict=True)]
     pages = [page for document in documents for page in document.pages]
     combined = documents[0].copy(pages)
     combined.metadata.title = f"사업내역서 {len(sheets)}건"
