@@ -215,3 +215,27 @@ def test_the_demo_records_are_loaded_once(seed_project):
     assert PolicyProject.objects.get(pk=seed_project.pk).version == version
     closed = Document.objects.get(disclosure="closed")
     assert closed.ground == "7" and closed.file_type == "pdf"
+
+
+def test_an_import_replacing_the_sheet_keeps_records_under_the_same_phase(seed_project, seed_text):
+    from projects.importer.services import sheet_import
+
+    meeting = Meeting.objects.get(phase__project=seed_project)
+    heading = meeting.phase.heading
+    sheet_import(source=seed_text.encode(), filename="2023-13.md", replace=True)
+    meeting.refresh_from_db()
+    assert meeting.phase.heading == heading and meeting.phase.project_id == seed_project.pk
+    assert Opinion.objects.get(phase__project=seed_project).phase == meeting.phase
+    assert Document.objects.filter(project=seed_project, phase__isnull=False).count() == 3
+
+
+def test_an_import_that_would_drop_a_phase_holding_records_is_refused(seed_project, seed_text):
+    from projects.importer.services import SheetImportError, sheet_import
+
+    changed = seed_text.replace("「중구 1인가구 지원 조례」수립 및 성과관리 추진", "다른 제목", 1)
+    version = PolicyProject.objects.get(pk=seed_project.pk).version
+    with pytest.raises(SheetImportError) as error:
+        sheet_import(source=changed.encode(), filename="2023-13.md", replace=True)
+    assert "관련자 의견이나 회의 기록이 있습니다" in str(error.value)
+    assert Meeting.objects.filter(phase__project=seed_project).count() == 1
+    assert PolicyProject.objects.get(pk=seed_project.pk).version == version
