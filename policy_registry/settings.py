@@ -46,6 +46,11 @@ INSTALLED_APPS = [
     "reversion",  # accountability: revisions of whole sheets
     "axes",  # accountability: login throttling
     "crispy_forms",
+    "django.contrib.sitemaps",
+    "rest_framework",  # open data: the read-only API (/api/)
+    "drf_spectacular",  # open data: the API's OpenAPI 3 schema
+    "drf_spectacular_sidecar",  # open data: Swagger UI as our own static files (no CDN)
+    "corsheaders",  # open data: CORS for GET on /api/ only
     "projects",
     "timeline",
 ]
@@ -54,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # accountability: static files in production
     "csp.middleware.CSPMiddleware",  # accountability: Content-Security-Policy on every response
+    "corsheaders.middleware.CorsMiddleware",  # open data: other sites may read /api/ (GET only)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -151,6 +157,18 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+
+# Files of 관련 자료 (projects.models.Document), stored through Django's storage API
+# (STORAGES["default"]; another backend, e.g. S3-compatible, is a settings change). MEDIA_ROOT is
+# never served as such: documents are downloaded through projects/public/records.py, which checks
+# publication and 공개 구분 and sends them as attachments.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "var" / "media")
+MEDIA_URL = "/media/"
+FILE_UPLOAD_PERMISSIONS = 0o640
+# The largest document file staff may upload (projects/uploads.py says so in Korean).
+DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_MB", "20")) * 1024 * 1024
+# Uploads above this are spooled to a temporary file instead of memory (Django's default 2.5 MB).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Content-Security-Policy (django-csp 4): no 'unsafe-inline' anywhere. Django's admin and
 # nested_admin load script and style files only (tests/test_deploy.py checks every admin page).
@@ -252,3 +270,34 @@ else:
     EMAIL_TIMEOUT = 10  # a hanging server must not hold a request: failed sends are retried
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# ---------------------------------------------------------------------------------------------
+# Open data (issue 12): the read-only API under /api/ (projects/opendata/api/).
+# ---------------------------------------------------------------------------------------------
+# Anonymous and read-only: no authentication (so no session or CSRF), GET/HEAD/OPTIONS only,
+# JSON only, throttled per client address (in the default cache: per process unless the cache is
+# shared). API_ANON_RATE: e.g. "60/minute".
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["projects.opendata.api.access.ReadOnly"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["projects.opendata.api.access.AnonymousThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{REGISTRY_ORGANISATION} 정책실명제 등록부 API",
+    "DESCRIPTION": "공개된 정책실명제 중점관리 대상사업과 사업내역서를 읽는 API (읽기 전용, 로그인 없음).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": False,
+}
+# CORS (django-cors-headers): any site may read the API, and only the API, and only read it.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+CORS_ALLOW_HEADERS = ["accept", "if-none-match", "if-modified-since"]

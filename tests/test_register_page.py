@@ -161,3 +161,11 @@ def test_public_pages_have_no_inline_script_or_style(client, demo):
         assert not soup.find("style"), url
         assert not soup.find(attrs={"style": True}), url
         assert all(tag.get("src") for tag in soup.find_all("script")), url
+
+
+def test_intro_describes_what_the_register_shows(client, demo):
+    """The register lists projects, not people: its intro says what a click on a project gives."""
+    soup = BeautifulSoup(get(client).content, "html.parser")
+    lead = soup.select_one(".page-lead").get_text()
+    assert "정책사업명을 누르면 사업내역서" in lead
+    assert "이름을 누르면" not in lead and not soup.select(".register-table a.person")

@@ -61,7 +61,7 @@ def revoke_review(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0006_registration_number_as_written'),
+        ('projects', '0007_records'),
         ('projects', '0004_staff_groups'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
