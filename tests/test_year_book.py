@@ -122,3 +122,13 @@ def test_register_links_each_year_page(client, year_2024):
     soup = BeautifulSoup(client.get(reverse("register")).content, "html.parser")
     links = {a["href"] for a in soup.select(".register-downloads a")}
     assert {reverse("year_page", args=[2024]), reverse("year_page", args=[2023])} <= links
+
+
+def test_render_yearbook_command_fills_the_cache(year_2024, monkeypatch):
+    from django.core.management import call_command
+
+    call_command("render_yearbook", "2024", "1999", stdout=io.StringIO())
+    stamp, body = yearbook.renderings.cache().get(yearbook.cache_key(2024))
+    assert stamp == yearbook.year_stamp(2024) and body.startswith(b"%PDF")
+    monkeypatch.setattr(yearbook, "render_yearbook", lambda year: pytest.fail("rendered again"))
+    assert yearbook.yearbook_pdf(2024) == body
