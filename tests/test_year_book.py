@@ -132,3 +132,18 @@ def test_render_yearbook_command_fills_the_cache(year_2024, monkeypatch):
     assert stamp == yearbook.year_stamp(2024) and body.startswith(b"%PDF")
     monkeypatch.setattr(yearbook, "render_yearbook", lambda year: pytest.fail("rendered again"))
     assert yearbook.yearbook_pdf(2024) == body
+
+
+def test_year_page_query_count_does_not_grow(client, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("year_page", args=[2024])).status_code == 200
+        return len(captured)
+
+    PolicyProjectFactory.create_batch(2, published_at=timezone.now())
+    few = queries()
+    PolicyProjectFactory.create_batch(6, published_at=timezone.now())
+    assert queries() == few
