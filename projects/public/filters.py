@@ -11,6 +11,7 @@ from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.core.cache import cache
 
+from .. import register_counts
 from ..models import Department, PolicyProject, SelectionCriterion
 from ..search import MAX_QUERY_LENGTH, search
 
@@ -44,9 +45,7 @@ class FilterChoices:
     @classmethod
     def load(cls) -> "FilterChoices":
         published = PolicyProject.objects.published()
-        years = published.order_by("-registration_year").values_list(
-            "registration_year", flat=True
-        ).distinct()
+        years = register_counts.published_years()
         departments = Department.objects.filter(
             pk__in=published.values("department_id")
         ).values_list("pk", "name")
