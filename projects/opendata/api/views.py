@@ -2,7 +2,7 @@
 
 import hashlib
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -10,9 +10,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics
 from rest_framework.pagination import PageNumberPagination
 
-from timeline.models import Phase, PhaseOfficial
-
-from ...models import Department, PolicyProject, ProjectOfficial, SelectionCriterion
+from ...models import Department, PolicyProject, SelectionCriterion
 from ...public.filters import FilterChoices, RegisterFilterForm
 from ...public.officials import involvement_order, official_records
 from ...search import MAX_QUERY_LENGTH
@@ -52,15 +50,8 @@ class ProjectList(generics.ListAPIView):
 
 
 def sheet_queryset():
-    """A published project with its whole sheet, in a fixed number of queries."""
-    officials = Prefetch("officials", queryset=PhaseOfficial.objects.select_related(
-        "official__department"))
-    return PolicyProject.objects.published().for_list().prefetch_related(
-        "outline_items",
-        Prefetch("project_officials",
-                 queryset=ProjectOfficial.objects.select_related("official__department")),
-        Prefetch("phases", queryset=Phase.objects.prefetch_related("items", officials)),
-    )
+    """A published project with its whole sheet and records, in a fixed number of queries."""
+    return PolicyProject.objects.published().for_sheet().with_records(meetings_in_full=True)
 
 
 def detail_etag(project) -> str:
