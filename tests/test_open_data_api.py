@@ -259,3 +259,15 @@ def test_no_parameter_value_makes_a_server_error(client, demo, data):
                 params[parameter["name"]] = data.draw(text, parameter["name"])
         response = client.get(url, params)
         assert response.status_code < 500, (url, params)
+
+
+def test_an_officials_record_holds_their_opinions_and_meetings(client, db):
+    project = sheet_with(1)
+    phase = project.phases.get()
+    opinion = phase.opinions.get()
+    attendee = phase.meetings.get().attendees.first()
+    said = get_json(client, reverse("api-official-detail", args=[opinion.official_id]))
+    assert [o["text"] for o in said["opinions"]] == [opinion.text]
+    assert said["opinions"][0]["project"]["registration_number"] == project.registration_number
+    sat = get_json(client, reverse("api-official-detail", args=[attendee.official_id]))
+    assert [m["name"] for m in sat["meetings"]] == [phase.meetings.get().name]

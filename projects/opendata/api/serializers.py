@@ -269,8 +269,39 @@ class OfficialRecordSerializer(serializers.Serializer):
     phases = PhaseRoleSerializer(many=True, read_only=True)
 
 
+class ProjectRefSerializer(serializers.ModelSerializer):
+    url = AbsoluteURL(lambda p: reverse("api-project-detail", args=[p.registration_number]),
+                      help_text="이 사업의 API 주소")
+
+    class Meta:
+        model = PolicyProject
+        fields = ["registration_number", "title", "url"]
+
+
+class OfficialOpinionSerializer(serializers.ModelSerializer):
+    kind = serializers.CharField(source="kind.name", read_only=True)
+    project = ProjectRefSerializer(source="phase.project", read_only=True)
+
+    class Meta:
+        model = Opinion
+        fields = ["date", "position_then", "kind", "text", "project"]
+
+
+class OfficialMeetingSerializer(serializers.ModelSerializer):
+    project = ProjectRefSerializer(source="phase.project", read_only=True)
+    page = AbsoluteURL(lambda m: m.get_absolute_url(), help_text="회의 기록 페이지")
+
+    class Meta:
+        model = Meeting
+        fields = ["name", "held_at", "place", "project", "page"]
+
+
 class OfficialDetailSerializer(OfficialRefSerializer):
     records = OfficialRecordSerializer(many=True, read_only=True)
+    opinions = OfficialOpinionSerializer(source="statements.opinions", many=True, read_only=True,
+                                         help_text="공개 사업에 남긴 의견, 최근 것부터")
+    meetings = OfficialMeetingSerializer(source="statements.meetings", many=True, read_only=True,
+                                         help_text="참석한 회의, 최근 것부터")
 
     class Meta(OfficialRefSerializer.Meta):
-        fields = [*OfficialRefSerializer.Meta.fields, "records"]
+        fields = [*OfficialRefSerializer.Meta.fields, "records", "opinions", "meetings"]

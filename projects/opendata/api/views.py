@@ -13,6 +13,7 @@ from rest_framework.pagination import PageNumberPagination
 from ...models import Department, PolicyProject, SelectionCriterion
 from ...public.filters import FilterChoices, RegisterFilterForm
 from ...public.officials import involvement_order, official_records
+from ...public.records import official_statements
 from ...search import MAX_QUERY_LENGTH
 from ..queries import officials_with_public_record
 from . import serializers
@@ -103,7 +104,8 @@ class OfficialList(generics.ListAPIView):
 
 
 @extend_schema(summary="관련자의 공개 기록",
-               description="이 사람이 ⑥ 담당자나 사업관련자로 참여한 공개 사업, 최근 참여 순")
+               description="이 사람이 ⑥ 담당자나 사업관련자로 참여한 공개 사업(최근 참여 순), "
+                           "남긴 의견과 참석한 회의")
 class OfficialDetail(generics.RetrieveAPIView):
     serializer_class = serializers.OfficialDetailSerializer
     queryset = officials_with_public_record().select_related("department")
@@ -113,6 +115,7 @@ class OfficialDetail(generics.RetrieveAPIView):
         order = involvement_order(official)
         projects = PolicyProject.objects.for_list().in_bulk(order)
         official.records = official_records(official, [projects[pk] for pk in order])
+        official.statements = official_statements(official)
         return official
 
 
