@@ -296,6 +296,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["projects.opendata.api.access.AnonymousThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    # Behind the proxy the client's address is in X-Forwarded-For (only trusted then).
+    "NUM_PROXIES": int(os.environ.get("PROXY_COUNT", "1")) if BEHIND_PROXY else None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": f"{REGISTRY_ORGANISATION} 정책실명제 등록부 API",
