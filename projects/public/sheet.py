@@ -8,9 +8,11 @@ from ..downloads import pdf_response
 from ..models import PolicyProject
 from ..rendering import pdf
 from ..rendering.sheet import sheet_from_project
+from .caching import cached_page, project_state
 from .lookup import moved_to_written_number, published_project
 
 
+@cached_page(lambda request, number: project_state(number))
 def sheet_detail(request, number):
     """One published sheet as an accessible page.
 
