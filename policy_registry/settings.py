@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # pg_trgm search indexes (projects.search); harmless on SQLite
     "nested_admin",
     "reversion",  # accountability: revisions of whole sheets
-    "axes",  # accountability: login throttling
+    "policy_registry.apps.AxesConfig",  # accountability: login throttling (django-axes, Korean name)
     "crispy_forms",
     "projects",
     "timeline",
@@ -108,6 +108,8 @@ LANGUAGE_CODE = "ko-kr"
 LANGUAGES = [("ko", "한국어")]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
+# Our Korean texts first: admin messages with particles right for any name, django-axes in Korean.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"
