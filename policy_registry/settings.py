@@ -191,7 +191,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # LOG_LEVEL=warning or WARNING alike (gunicorn.conf.py takes it in either case too)
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO").strip().upper()},
     "loggers": {  # chatty libraries: progress steps and start-up banners are not news
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
