@@ -23,8 +23,8 @@ def project_with_phases(phases: int, *, published: bool = True, **fields):
         published_at=timezone.now() if published else None,
         title=fields.pop("title", f"{phases}단계 시험 정책사업"), **fields,
     )
-    ProjectOfficialFactory(project=project, role_label="시험정책과장")
-    ProjectOfficialFactory(project=project, role_label="담당 행정6급")
+    ProjectOfficialFactory(project=project, order=0, role_label="시험정책과장")
+    ProjectOfficialFactory(project=project, order=1, role_label="담당 행정6급")
     OutlineItemFactory(project=project, order=0, level=0, text="추진목표")
     OutlineItemFactory(project=project, order=1, level=1, text="시험 사업의 목표")
     people = [OfficialFactory() for _ in range(3)]

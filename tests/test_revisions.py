@@ -8,7 +8,14 @@ from django.urls import reverse
 from reversion.models import Revision, Version
 
 from projects.history.stored import sheet_from_revision
-from projects.models import Official, PolicyProject
+from projects.models import (
+    Meeting,
+    MeetingAttendee,
+    MeetingRemark,
+    Official,
+    Opinion,
+    PolicyProject,
+)
 from projects.rendering.sheet import sheet_from_project
 from tests.staff import change_url, history_url, load_form
 from tests.test_admin_sheet_editing import sheet_snapshot
@@ -56,6 +63,12 @@ def test_admin_save_is_one_revision_holding_every_nested_row(admin_client, seed_
         "phase": len(phases),
         "phaseitem": sum(len(phase.items.all()) for phase in phases),
         "phaseofficial": sum(len(phase.officials.all()) for phase in phases),
+        # the records beyond the sheet (제63조) are rows of the same revision
+        "document": project.documents.count(),
+        "opinion": Opinion.objects.filter(phase__project=project).count(),
+        "meeting": Meeting.objects.filter(phase__project=project).count(),
+        "meetingattendee": MeetingAttendee.objects.filter(meeting__phase__project=project).count(),
+        "meetingremark": MeetingRemark.objects.filter(meeting__phase__project=project).count(),
     }
     assert revision.user.username == "admin"
     assert revision.comment.startswith("추진실적 반영")

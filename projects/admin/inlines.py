@@ -13,7 +13,9 @@ from functools import cached_property
 
 import nested_admin
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.models import BaseModelFormSet
 from nested_admin.formsets import NestedInlineFormSet
 
 from timeline.models import Phase, PhaseItem, PhaseOfficial
@@ -35,6 +37,29 @@ MAX_OUTLINE_ITEMS = 100
 MAX_PHASES = 100
 MAX_PHASE_ITEMS = 20
 MAX_PHASE_OFFICIALS = 15
+ROW_ID_MAX = 2**63 - 1  # the largest id a BigAutoField holds
+
+
+def row_id(raw) -> int | None:
+    """A posted row id as a number a database can look up, or None (``abc``, ``1.5``, 30 digits)."""
+    try:
+        value = int(str(raw).strip())
+    except (TypeError, ValueError):
+        return None
+    return value if 0 < value <= ROW_ID_MAX else None
+
+
+class RowIdField(forms.ModelChoiceField):
+    """The hidden id of a row: anything :func:`row_id` does not read is an unknown row (a form
+    error), never a database error (Django's own field passes 30 digits to the database)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if row_id(value) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                  params={"value": str(value)[:20]})
+        return super().to_python(value)
 
 
 class SheetRowsFormSet(NestedInlineFormSet):
@@ -60,14 +85,32 @@ class SheetRowsFormSet(NestedInlineFormSet):
         return self.sheet_part.rows_of(self.sheet_pk)
 
     def get_queryset(self):
+        """The rows the forms stand for: of this parent when showing the page; when a save is
+        posted, the posted ids that are rows of this sheet.
+
+        Replaces nested_admin's version, which looks every posted id up in the whole table (so a
+        row may be dragged to another parent) and fails on an id that is not a number. Here a
+        row may still move between phases of the same sheet; an id of another sheet, an unknown
+        id or one that is not a number matches nothing and is a form error (:meth:`clean`).
+        """
         if self.sheet_pk is None:
             return self.model._default_manager.none()
-        return super().get_queryset().filter(**{self.sheet_part.sheet_path: self.sheet_pk})
+        if not self.is_bound:
+            return BaseModelFormSet.get_queryset(self).filter(
+                **{self.sheet_part.sheet_path: self.sheet_pk})
+        if not hasattr(self, "_posted_rows"):
+            name = self.model._meta.pk.name
+            posted = (row_id(self.data.get(f"{self.add_prefix(i)}-{name}"))
+                      for i in range(self.initial_form_count()))
+            self._posted_rows = self.owned_rows().filter(
+                pk__in=[pk for pk in posted if pk is not None]).order_by(name)
+        return self._posted_rows
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
         pk_field = form.fields.get(self.model._meta.pk.name)
         if isinstance(pk_field, forms.ModelChoiceField):
+            pk_field.__class__ = RowIdField
             pk_field.queryset = self.owned_rows()
             pk_field.error_messages = {
                 **pk_field.error_messages,
@@ -90,6 +133,21 @@ class SheetRowsFormSet(NestedInlineFormSet):
                 return True
             form = getattr(formset, "parent_form", None)
         return False
+
+    def _should_delete_form(self, form):
+        """Rows under a deleted row go with it, whatever their own DELETE boxes say.
+
+        nested_admin's ``all_valid`` asks this of every form of every formset after a failed
+        validation, also of forms that were never cleaned (those under a deleted parent): their
+        answer is the parent's, not an AttributeError.
+        """
+        if self.is_bound and self.parent_deleted:
+            return True
+        if not hasattr(form, "cleaned_data"):
+            field = form.fields.get(forms.formsets.DELETION_FIELD_NAME)
+            return bool(field and field.widget.value_from_datadict(
+                form.data, form.files, form.add_prefix(forms.formsets.DELETION_FIELD_NAME)))
+        return super()._should_delete_form(form)
 
     def full_clean(self):
         if self.is_bound and self.parent_deleted:

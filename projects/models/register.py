@@ -164,7 +164,8 @@ class PolicyProject(models.Model):
     )
     search_grams = models.TextField(
         "검색용 짧은 낱말", blank=True, default="", editable=False,
-        help_text="검색용 본문의 한 글자·두 글자 조각 (1~2음절 검색용 색인). 예: 1 1인 인 인가 …",
+        help_text="검색용 본문의 낱말 속 한 글자부터 네 글자까지의 조각 (1~4음절 검색용 색인). "
+        "예: 1 1인 1인가 1인가구 인 인가 …",
     )
 
     objects = PolicyProjectQuerySet.as_manager()

@@ -11,6 +11,7 @@ from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.core.cache import cache
 
+from .. import register_counts
 from ..models import Department, PolicyProject, SelectionCriterion
 from ..search import MAX_QUERY_LENGTH, search
 
@@ -44,9 +45,7 @@ class FilterChoices:
     @classmethod
     def load(cls) -> "FilterChoices":
         published = PolicyProject.objects.published()
-        years = published.order_by("-registration_year").values_list(
-            "registration_year", flat=True
-        ).distinct()
+        years = register_counts.published_years()
         departments = Department.objects.filter(
             pk__in=published.values("department_id")
         ).values_list("pk", "name")
@@ -75,7 +74,7 @@ class QueryField(forms.CharField):
 class RegisterFilterForm(forms.Form):
     q = QueryField(
         label="검색어", required=False,
-        help_text="정책사업명, 추진배경·사업개요·추진내용, 담당자 성명에서 찾습니다. 예: 1인가구, 청년",
+        help_text="등록번호, 정책사업명, 추진배경·사업개요·추진내용, 담당자 성명에서 찾습니다. 예: 2023-13, 1인가구, 청년",
         widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
     )
     year = forms.ChoiceField(label="등록연도", required=False, widget=FlatSelect)

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from timeline.models import PhaseOfficial
 
 from ..models import Official, PolicyProject, ProjectOfficial
+from .records import official_statements
 from .register import PAGE_SIZE
 
 
@@ -99,7 +100,8 @@ def official_detail(request, pk: int):
     if official is None:
         raise Http404("없는 관련자입니다.")
     page = Paginator(involvement_order(official), PAGE_SIZE).get_page(request.GET.get("page"))
-    if not page.paginator.count:
+    statements = official_statements(official)  # opinions and meetings (제63조)
+    if not page.paginator.count and not statements:
         raise Http404("공개된 사업에 참여한 기록이 없습니다.")
     projects = PolicyProject.objects.for_list().in_bulk(page.object_list)
     return render(request, "projects/official_detail.html", {
@@ -107,4 +109,5 @@ def official_detail(request, pk: int):
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         "records": official_records(official, [projects[pk] for pk in page.object_list]),
+        "statements": statements,
     })

@@ -3,11 +3,11 @@
 Only published projects are ever shown; everything else is simply absent from the list.
 """
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from ..models import PolicyProject
 from .filters import FilterChoices, RegisterFilterForm
+from .paging import RegisterPaginator
 
 PAGE_SIZE = 20
 
@@ -21,7 +21,8 @@ def register(request):
     """
     form = RegisterFilterForm.from_query(request.GET, choices=FilterChoices.cached())
     projects = form.filter(PolicyProject.objects.published().for_list())
-    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = RegisterPaginator(projects, PAGE_SIZE, filters=form.cleaned_data)
+    page = paginator.get_page(request.GET.get("page"))
     return render(request, "projects/register.html", {
         "form": form,
         "page": page,

@@ -7,6 +7,7 @@ from django.utils.http import http_date
 from ..downloads import pdf_response
 from ..models import PolicyProject
 from ..rendering import pdf
+from ..rendering.records import records_from_project
 from ..rendering.sheet import sheet_from_project
 from .lookup import moved_to_written_number, published_project
 
@@ -14,14 +15,18 @@ from .lookup import moved_to_written_number, published_project
 def sheet_detail(request, number):
     """One published sheet as an accessible page.
 
-    Loaded with ``for_sheet()`` so the query count stays fixed however many phases it has;
+    Loaded with ``for_sheet().with_records()`` so the query count stays fixed however many
+    phases, opinions, meetings and documents it has;
     unpublished, unknown and malformed numbers are all simply 404, and a number typed the other
     way (``2024-5`` for ``2024-05``) is redirected to the number as written.
     """
-    project = published_project(PolicyProject.objects.for_sheet(), number)
+    project = published_project(PolicyProject.objects.for_sheet().with_records(), number)
     if redirect := moved_to_written_number(request, project, number, "sheet_detail"):
         return redirect
-    return render(request, "projects/sheet_detail.html", {"sheet": sheet_from_project(project)})
+    return render(request, "projects/sheet_detail.html", {
+        "sheet": sheet_from_project(project),
+        "records": records_from_project(project),  # 제63조 records, after the sheet
+    })
 
 
 def sheet_pdf(request, number):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import history, officials, register, sheet
+from . import history, officials, records, register, sheet
 
 urlpatterns = [
     path("", register.register, name="register"),
@@ -11,5 +11,8 @@ urlpatterns = [
     path("projects/<str:number>/history/", history.sheet_history, name="sheet_history"),
     path("projects/<str:number>/history/<int:revision_id>/", history.sheet_revision,
          name="sheet_revision"),
+    path("projects/<str:number>/meetings/<int:pk>/", records.meeting_detail, name="meeting_detail"),
+    path("projects/<str:number>/documents/<int:pk>/", records.document_download,
+         name="document_download"),
     path("officials/<int:pk>/", officials.official_detail, name="official_detail"),
 ]

@@ -27,7 +27,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from ..models import PolicyProject
 from . import cache as renderings
 from . import keep_all, layouts
-from .sheet import Sheet, sheet_from_project
+from .sheet import Sheet
 
 #: WeasyPrint resolves ``/static/…`` against this origin; ``.invalid`` never resolves (RFC 2606).
 PDF_BASE_URL = "https://static.invalid/"
@@ -104,31 +104,37 @@ def pdf_filename(*, registration_number: str) -> str:
 _styles = threading.local()
 
 
-def stylesheets() -> tuple[list[CSS], FontConfiguration]:
-    """The parsed stylesheets and their fonts, loaded once per thread.
+def stylesheets(names: tuple[str, ...] = STYLESHEETS) -> tuple[list[CSS], FontConfiguration]:
+    """The parsed stylesheets ``names`` and their fonts, loaded once per thread.
 
     Parsing the CSS and registering the two full-Hangul fonts costs ~25 ms a render; the
     files do not change while a server runs (with DEBUG on, they are reloaded every time).
     """
-    cached = getattr(_styles, "value", None)
-    if cached is None or settings.DEBUG:
+    loaded = getattr(_styles, "value", None)
+    if loaded is None or settings.DEBUG:
+        loaded = _styles.value = {}
+    if names not in loaded:
         fetcher = StaticFilesFetcher()
         font_config = FontConfiguration()
         sheets = [
             CSS(url=PDF_BASE_URL + settings.STATIC_URL.strip("/") + "/" + name,
                 url_fetcher=fetcher, font_config=font_config)
-            for name in STYLESHEETS
+            for name in names
         ]
-        cached = _styles.value = (sheets, font_config)
-    return cached
+        loaded[names] = (sheets, font_config)
+    return loaded[names]
+
+
+def render_html(*, html: str, stylesheet_names: tuple[str, ...] = STYLESHEETS):
+    """Lay out one of our HTML documents (a WeasyPrint ``Document``), fetching only static files."""
+    css, font_config = stylesheets(stylesheet_names)
+    document = HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=StaticFilesFetcher())
+    return document.render(stylesheets=css, font_config=font_config)
 
 
 def render_document(*, sheet: Sheet):
     """Lay the sheet out (a WeasyPrint ``Document``: pages that can be joined with others)."""
-    css, font_config = stylesheets()
-    html = HTML(string=sheet_html(sheet=sheet), base_url=PDF_BASE_URL,
-                url_fetcher=StaticFilesFetcher())
-    return html.render(stylesheets=css, font_config=font_config)
+    return render_html(html=sheet_html(sheet=sheet))
 
 
 def render_sheet_pdf(*, sheet: Sheet) -> bytes:
@@ -164,10 +170,5 @@ def sheet_pdf(*, project: PolicyProject) -> bytes:
 
     ``project`` needs only ``pk`` and ``version``; the full sheet is loaded on a miss.
     """
-    cache = renderings.cache()
-    pdf = cache.get(cache_key(project=project))
-    if pdf is None:
-        full = PolicyProject.objects.for_sheet().get(pk=project.pk)
-        pdf = render_sheet_pdf(sheet=sheet_from_project(full))
-        cache.set(cache_key(project=full), pdf)
-    return pdf
+    return renderings.rendering_of(project=project, key_of=cache_key,
+                                   render=lambda sheet: render_sheet_pdf(sheet=sheet))

@@ -1,0 +1,109 @@
+"""The register at 100,000 projects (bench/explain.py shows each plan), PostgreSQL only:
+
+* a narrow table: ``toast_tuple_target = 128`` moves the long search columns out of line, so a
+  row of the register is ~250 bytes instead of ~1.5 KB and counting, sorting and fetching rows
+  reads a sixth of the pages (existing rows move on their next write, or ``VACUUM FULL``);
+* partial indexes on published rows for the register's order, each filter in that order, and
+  the search indexes (only the public register searches, and it shows published rows only);
+* ``search_grams`` now holds runs of one to four characters (exact index for words up to four
+  syllables, see projects/search.py), recomputed here for existing projects;
+* the published-count tally and its trigger (projects/register_counts.py).
+
+SQLite gets the recomputed grams and the new help text only.
+"""
+
+import unicodedata
+
+from django.db import migrations, models
+
+from projects import register_counts
+
+PUBLISHED = "WHERE published_at IS NOT NULL"
+FORWARD = [
+    "ALTER TABLE projects_policyproject SET (toast_tuple_target = 128)",
+    "CREATE INDEX project_register_order ON projects_policyproject "
+    f"(registration_year DESC, registration_seq DESC) {PUBLISHED}",
+    "CREATE INDEX project_register_department ON projects_policyproject "
+    f"(department_id, registration_year DESC, registration_seq DESC) {PUBLISHED}",
+    "CREATE INDEX project_register_criterion ON projects_policyproject "
+    f"(selection_criterion_id, registration_year DESC, registration_seq DESC) {PUBLISHED}",
+    "CREATE INDEX project_register_status ON projects_policyproject "
+    f"(status, registration_year DESC, registration_seq DESC) {PUBLISHED}",
+    "DROP INDEX IF EXISTS project_search_trgm",
+    "DROP INDEX IF EXISTS project_search_short_grams",
+    "CREATE INDEX project_search_trgm ON projects_policyproject "
+    f"USING gin (search_text gin_trgm_ops) {PUBLISHED}",
+    "CREATE INDEX project_search_short_grams ON projects_policyproject "
+    f"USING gin (string_to_array(search_grams, ' ')) {PUBLISHED}",
+    *register_counts.CREATE_SQL,
+    *register_counts.REBUILD_SQL,
+]
+BACKWARD = [
+    *register_counts.DROP_SQL,
+    "DROP INDEX IF EXISTS project_search_short_grams",
+    "DROP INDEX IF EXISTS project_search_trgm",
+    "CREATE INDEX project_search_trgm ON projects_policyproject "
+    "USING gin (search_text gin_trgm_ops)",
+    "CREATE INDEX project_search_short_grams ON projects_policyproject "
+    "USING gin (string_to_array(search_grams, ' '))",
+    "DROP INDEX IF EXISTS project_register_status",
+    "DROP INDEX IF EXISTS project_register_criterion",
+    "DROP INDEX IF EXISTS project_register_department",
+    "DROP INDEX IF EXISTS project_register_order",
+    "ALTER TABLE projects_policyproject RESET (toast_tuple_target)",
+]
+
+
+def run_on_postgresql(statements):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for statement in statements:
+            schema_editor.execute(statement)
+
+    return run
+
+
+def grams(text, longest):
+    """As projects.search.short_grams when written (SHORT_WORD = ``longest``)."""
+    found = set()
+    for word in unicodedata.normalize("NFC", text).split():
+        for size in range(1, min(longest, len(word)) + 1):
+            found.update(word[i:i + size] for i in range(len(word) - size + 1))
+    return " ".join(sorted(found))
+
+
+def regram(longest):
+    def run(apps, schema_editor):
+        PolicyProject = apps.get_model("projects", "PolicyProject")
+        batch = []
+        for project in PolicyProject.objects.only("pk", "search_text").iterator(chunk_size=1000):
+            project.search_grams = grams(project.search_text, longest)
+            batch.append(project)
+            if len(batch) == 1000:
+                PolicyProject.objects.bulk_update(batch, ["search_grams"])
+                batch = []
+        PolicyProject.objects.bulk_update(batch, ["search_grams"])
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("projects", "0008_applications"),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name="policyproject",
+            name="search_grams",
+            field=models.TextField(
+                blank=True, default="", editable=False,
+                help_text="검색용 본문의 낱말 속 한 글자부터 네 글자까지의 조각 (1~4음절 검색용 색인). "
+                "예: 1 1인 1인가 1인가구 인 인가 …",
+                verbose_name="검색용 짧은 낱말",
+            ),
+        ),
+        migrations.RunPython(regram(4), regram(2)),
+        migrations.RunPython(run_on_postgresql(FORWARD), run_on_postgresql(BACKWARD)),
+    ]
