@@ -31,11 +31,14 @@ def test_phase_month_help_says_what_to_type_not_a_period(admin_client, seed_proj
              for div in soup.select('[id^="id_phases-"][id$="-started_on_helptext"],'
                                     '[id^="id_phases-"][id$="-ended_on_helptext"]')}
     assert helps, "no help text found under the phases' months"
-    periods = [phase.period_display for phase in seed_project.phases.all()]
+    phases = list(seed_project.phases.all())
+    periods = [phase.period_display for phase in phases]
+    months = {f"{day:%Y-%m}" for phase in phases for day in (phase.started_on, phase.ended_on) if day}
     for text in helps:
         assert "입력" in text
         assert not re.search(r"'\d\d\. \d", text), text  # no sheet-style period like '21. 8.
         assert not any(period in text for period in periods)
+        assert not months & set(re.findall(r"\d{4}-\d\d", text)), text  # no month of a phase
 
 
 def messages_after(response) -> list[str]:

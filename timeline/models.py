@@ -20,11 +20,11 @@ class Phase(models.Model):
     )
     # Shown under every phase of the form: what to type, never a period that looks like this one's.
     started_on = models.DateField(
-        "시작월", help_text="추진기간이 시작된 달을 연-월로 입력합니다. 입력 형식 예: 2021-08",
+        "시작월", help_text="추진기간이 시작된 달을 연-월(YYYY-MM)로 입력합니다. 예를 들어 2024년 3월이면 2024-03",
     )
     ended_on = models.DateField(
         "종료월", null=True, blank=True,
-        help_text="추진기간이 끝난 달을 연-월로 입력합니다. 비워 두면 진행 중입니다. 입력 형식 예: 2021-10",
+        help_text="추진기간이 끝난 달을 연-월(YYYY-MM)로 입력합니다. 비워 두면 진행 중입니다. 예를 들어 2024년 12월이면 2024-12",
     )
 
     class Meta:

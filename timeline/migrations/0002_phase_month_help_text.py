@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='phase',
             name='ended_on',
-            field=models.DateField(blank=True, help_text='추진기간이 끝난 달을 연-월로 입력합니다. 비워 두면 진행 중입니다. 입력 형식 예: 2021-10', null=True, verbose_name='종료월'),
+            field=models.DateField(blank=True, help_text='추진기간이 끝난 달을 연-월(YYYY-MM)로 입력합니다. 비워 두면 진행 중입니다. 예를 들어 2024년 12월이면 2024-12', null=True, verbose_name='종료월'),
         ),
         migrations.AlterField(
             model_name='phase',
             name='started_on',
-            field=models.DateField(help_text='추진기간이 시작된 달을 연-월로 입력합니다. 입력 형식 예: 2021-08', verbose_name='시작월'),
+            field=models.DateField(help_text='추진기간이 시작된 달을 연-월(YYYY-MM)로 입력합니다. 예를 들어 2024년 3월이면 2024-03', verbose_name='시작월'),
         ),
     ]
