@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # pg_trgm search indexes (projects.search); harmless on SQLite
     "nested_admin",
     "reversion",  # accountability: revisions of whole sheets
-    "axes",  # accountability: login throttling
+    "policy_registry.apps.AxesConfig",  # accountability: login throttling (django-axes, Korean name)
     "crispy_forms",
     "django.contrib.sitemaps",
     "rest_framework",  # open data: the read-only API (/api/)
@@ -126,6 +126,8 @@ LANGUAGE_CODE = "ko-kr"
 LANGUAGES = [("ko", "한국어")]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
+# Our Korean texts first: admin messages with particles right for any name, django-axes in Korean.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"
@@ -219,7 +221,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # LOG_LEVEL=warning or WARNING alike (gunicorn.conf.py takes it in either case too)
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO").strip().upper()},
     "loggers": {  # chatty libraries: progress steps and start-up banners are not news
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
