@@ -7,6 +7,8 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+from projects.sheet_bounds import MAX_POSTED_FIELDS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -44,7 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # pg_trgm search indexes (projects.search); harmless on SQLite
     "nested_admin",
     "reversion",  # accountability: revisions of whole sheets
-    "axes",  # accountability: login throttling
+    "policy_registry.apps.AxesConfig",  # accountability: login throttling (django-axes, Korean name)
     "crispy_forms",
     "django.contrib.sitemaps",
     "rest_framework",  # open data: the read-only API (/api/)
@@ -111,10 +113,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# A sheet's change page posts every row of the sheet in one form (nested_admin), so Django's
+# default limit of 1,000 fields stopped a sheet of ~15 phases with a bare "Bad Request (400)".
+# The admin bounds a sheet (projects/sheet_bounds.py: 100 phases of 20 bullets and 15 people,
+# 100 outline bullets, 20 담당자); the largest sheet it accepts posts MAX_POSTED_FIELDS (24,282)
+# fields, every DELETE ticked. The limit is that plus a tenth, no more: it bounds the work a
+# single request can cause. (The 60-phase test sheet posts ~3,900; the body stays under
+# Django's default DATA_UPLOAD_MAX_MEMORY_SIZE of 2.5 MB, ~130 kB for that sheet.)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = MAX_POSTED_FIELDS + MAX_POSTED_FIELDS // 10
+
 LANGUAGE_CODE = "ko-kr"
 LANGUAGES = [("ko", "한국어")]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
+# Our Korean texts first: admin messages with particles right for any name, django-axes in Korean.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"
@@ -208,7 +221,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # LOG_LEVEL=warning or WARNING alike (gunicorn.conf.py takes it in either case too)
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO").strip().upper()},
     "loggers": {  # chatty libraries: progress steps and start-up banners are not news
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
@@ -219,14 +233,27 @@ LOGGING = {
 # cache, so every worker process of one server shares it; the folder is set by REGISTRY_CACHE_DIR
 # (default: var/cache).
 CACHE_DIR = Path(os.environ.get("REGISTRY_CACHE_DIR") or BASE_DIR / "var" / "cache")
+# Public pages (projects/public/caching.py) are kept per version of what they show in "pages",
+# a file cache as well. REDIS_URL (redis://host:6379/0) puts both in Redis, shared by several
+# app servers: each version is then rendered once for all of them.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+PUBLIC_PAGE_CACHE = os.environ.get("PAGE_CACHE", "1") != "0"  # 0: off (benchmarks of the views)
+
+
+def shared_cache(name: str, *, max_entries: int) -> dict:
+    timeout = 60 * 60 * 24 * 30  # a version never changes; old ones simply age out
+    if REDIS_URL:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                "KEY_PREFIX": f"registry-{name}", "TIMEOUT": timeout}
+    return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR / name, "TIMEOUT": timeout,
+            "OPTIONS": {"MAX_ENTRIES": max_entries}}
+
+
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "renderings": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": CACHE_DIR / "renderings",
-        "TIMEOUT": 60 * 60 * 24 * 30,  # a revision never changes; old ones simply age out
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
+    "renderings": shared_cache("renderings", max_entries=5000),
+    "pages": shared_cache("pages", max_entries=20000),
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -285,6 +312,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["projects.opendata.api.access.AnonymousThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    # Behind the proxy the client's address is in X-Forwarded-For (only trusted then).
+    "NUM_PROXIES": int(os.environ.get("PROXY_COUNT", "1")) if BEHIND_PROXY else None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": f"{REGISTRY_ORGANISATION} 정책실명제 등록부 API",
