@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
 from timeline.models import Phase, PhaseOfficial
@@ -61,7 +61,7 @@ class Dataset:
     title: str
     description: str
     columns: tuple[Column, ...]
-    rows: Callable  # (projects queryset, url_of) -> Iterator of row objects
+    rows: Callable  # (published projects queryset) -> Iterator of rows the columns read
 
     def records(self, projects, *, url_of: Callable[[str], str]) -> Iterator[list]:
         """Each row as a list of typed values (dates as ``date``, times as aware ``datetime``)."""
@@ -75,12 +75,13 @@ class Dataset:
 # --- projects: one row per published project -------------------------------------------------
 
 def sheet_path(number: str) -> str:
-    """The sheet page of a 등록번호 (digits and a hyphen: nothing to escape), reversed once."""
-    return _sheet_path_template().replace("NUMBER", number)
+    """The sheet page of a 등록번호 (digits and a hyphen: nothing to escape), reversed once per
+    URL prefix rather than once per row."""
+    return _sheet_path_template(get_script_prefix()).replace("NUMBER", number)
 
 
-@functools.cache
-def _sheet_path_template() -> str:
+@functools.lru_cache(maxsize=64)
+def _sheet_path_template(prefix: str) -> str:
     return reverse("sheet_detail", args=["NUMBER"])
 
 
@@ -137,9 +138,13 @@ PROJECTS = Dataset(
 
 # --- phases: one row per official of each phase -------------------------------------------------
 
-@functools.lru_cache(maxsize=20_000)
 def official_path(pk: int) -> str:
-    """An official's page (reversed once per official, not once per row)."""
+    """An official's page (reversed once per official and URL prefix, not once per row)."""
+    return _official_path(get_script_prefix(), pk)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _official_path(prefix: str, pk: int) -> str:
     return reverse("official_detail", args=[pk])
 
 
