@@ -51,14 +51,14 @@ def json_chunks(dataset: Dataset, records: Iterable[list]) -> Iterator[str]:
 
 
 def xlsx_cell(sheet, value, column):
-    """A typed cell: dates and times as Excel dates (local time, which Excel cannot zone)."""
+    """A typed cell: dates and times as Excel dates (local time, which Excel cannot zone) in a
+    readable format; text and numbers go in as they are (a cell object each would cost more)."""
+    if value is None or column.type not in ("date", "datetime"):
+        return value
     if isinstance(value, datetime):
         value = value.replace(tzinfo=None)
     cell = WriteOnlyCell(sheet, value=value)
-    if column.type == "date" and value is not None:
-        cell.number_format = DATE_FORMAT
-    elif column.type == "datetime" and value is not None:
-        cell.number_format = DATETIME_FORMAT
+    cell.number_format = DATE_FORMAT if column.type == "date" else DATETIME_FORMAT
     return cell
 
 
