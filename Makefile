@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+# where `make run` serves, and the admin address it prints: make run HOST=127.0.0.1:8311
 HOST ?= 127.0.0.1:8000
 
 .PHONY: run test install lint bench clean
@@ -19,7 +20,7 @@ install: $(INSTALLED)
 
 run: $(INSTALLED)
 	DEBUG=1 $(PY) manage.py migrate --no-input
-	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py load_demo --host $(HOST)
 	@# the task worker (PDFs rendered after each published change) runs beside the server and
 	@# stops with it
 	DEBUG=1 $(PY) manage.py db_worker & worker=$$!; \

@@ -18,6 +18,6 @@ max_requests = 1000  # recycle workers now and then (memory held by PDF renderin
 max_requests_jitter = 100
 accesslog = "-"
 errorlog = "-"
-loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+loglevel = os.environ.get("LOG_LEVEL", "info").strip().lower()  # settings.py: the same, upper case
 # Trust X-Forwarded-* only from the proxy in front of us.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

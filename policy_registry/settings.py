@@ -4,7 +4,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
+
+from projects.sheet_bounds import MAX_POSTED_FIELDS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -43,8 +46,13 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # pg_trgm search indexes (projects.search); harmless on SQLite
     "nested_admin",
     "reversion",  # accountability: revisions of whole sheets
-    "axes",  # accountability: login throttling
+    "policy_registry.apps.AxesConfig",  # accountability: login throttling (django-axes, Korean name)
     "crispy_forms",
+    "django.contrib.sitemaps",
+    "rest_framework",  # open data: the read-only API (/api/)
+    "drf_spectacular",  # open data: the API's OpenAPI 3 schema
+    "drf_spectacular_sidecar",  # open data: Swagger UI as our own static files (no CDN)
+    "corsheaders",  # open data: CORS for GET on /api/ only
     "django_tasks",  # background tasks (the backport of Django 6's django.tasks)
     "django_tasks_db",  # ... queued in the database: PDFs rendered by `manage.py db_worker`
     "projects",
@@ -55,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # accountability: static files in production
     "csp.middleware.CSPMiddleware",  # accountability: Content-Security-Policy on every response
+    "corsheaders.middleware.CorsMiddleware",  # open data: other sites may read /api/ (GET only)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -106,10 +115,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# A sheet's change page posts every row of the sheet in one form (nested_admin), so Django's
+# default limit of 1,000 fields stopped a sheet of ~15 phases with a bare "Bad Request (400)".
+# The admin bounds a sheet (projects/sheet_bounds.py: 100 phases of 20 bullets and 15 people,
+# 100 outline bullets, 20 담당자); the largest sheet it accepts posts MAX_POSTED_FIELDS (24,282)
+# fields, every DELETE ticked. The limit is that plus a tenth, no more: it bounds the work a
+# single request can cause. (The 60-phase test sheet posts ~3,900; the body stays under
+# Django's default DATA_UPLOAD_MAX_MEMORY_SIZE of 2.5 MB, ~130 kB for that sheet.)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = MAX_POSTED_FIELDS + MAX_POSTED_FIELDS // 10
+
 LANGUAGE_CODE = "ko-kr"
 LANGUAGES = [("ko", "한국어")]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
+# Our Korean texts first: admin messages with particles right for any name, django-axes in Korean.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"
@@ -153,6 +173,18 @@ STORAGES = {
     },
 }
 
+# Files of 관련 자료 (projects.models.Document), stored through Django's storage API
+# (STORAGES["default"]; another backend, e.g. S3-compatible, is a settings change). MEDIA_ROOT is
+# never served as such: documents are downloaded through projects/public/records.py, which checks
+# publication and 공개 구분 and sends them as attachments.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "var" / "media")
+MEDIA_URL = "/media/"
+FILE_UPLOAD_PERMISSIONS = 0o640
+# The largest document file staff may upload (projects/uploads.py says so in Korean).
+DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_MB", "20")) * 1024 * 1024
+# Uploads above this are spooled to a temporary file instead of memory (Django's default 2.5 MB).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
 # Content-Security-Policy (django-csp 4): no 'unsafe-inline' anywhere. Django's admin and
 # nested_admin load script and style files only (tests/test_deploy.py checks every admin page).
 CONTENT_SECURITY_POLICY = {
@@ -191,7 +223,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # LOG_LEVEL=warning or WARNING alike (gunicorn.conf.py takes it in either case too)
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO").strip().upper()},
     "loggers": {  # chatty libraries: progress steps and start-up banners are not news
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
@@ -228,3 +261,78 @@ CACHES = {
     "renderings": shared_cache("renderings", max_entries=5000),
     "pages": shared_cache("pages", max_entries=20000),
 }
+
+# ---------------------------------------------------------------------------------------------
+# 국민신청실명제 (projects.applications): deadlines, retention, abuse limits and e-mail.
+# ---------------------------------------------------------------------------------------------
+# 처리기한: the number of days from receipt an application should be decided in.
+APPLICATION_DUE_DAYS = int(os.environ.get("APPLICATION_DUE_DAYS", "30"))
+# Contact details (name, e-mail, phone) are kept this many days after the decision, as the
+# consent text says, then deleted by `manage.py purge_applicant_contacts` (the masked name stays).
+APPLICATION_RETENTION_DAYS = int(os.environ.get("APPLICATION_RETENTION_DAYS", "365"))
+# Submissions and status look-ups per client address (django-ratelimit rates: "5/h", "20/h").
+# The counts live in the default cache: per process until a shared cache is configured.
+APPLICATION_RATE_LIMIT = os.environ.get("APPLICATION_RATE_LIMIT", "5/h")
+APPLICATION_STATUS_RATE_LIMIT = os.environ.get("APPLICATION_STATUS_RATE_LIMIT", "20/h")
+# How often `send_pending_notifications` tries one e-mail before leaving it failed for good.
+APPLICATION_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("APPLICATION_NOTIFICATION_MAX_ATTEMPTS", "10"))
+
+# E-mail: EMAIL_URL (smtp://user:password@host:25, submission://…:587 for STARTTLS, ?ssl=1,
+# ?timeout=10; console:// and memory:// too), else the SMTP variables one by one; the console
+# backend when DEBUG and nothing is configured.
+if os.environ.get("EMAIL_URL"):
+    _email = dj_email_url.parse(os.environ["EMAIL_URL"])
+    if "EMAIL_BACKEND" not in _email:
+        raise ImproperlyConfigured("EMAIL_URL의 형식(smtp://, submission://, console:// …)을 확인하세요.")
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+    EMAIL_PORT = _email["EMAIL_PORT"] or 25
+    EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+    EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+    EMAIL_USE_TLS, EMAIL_USE_SSL = _email["EMAIL_USE_TLS"], _email["EMAIL_USE_SSL"]
+    EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or 10
+elif DEBUG and not os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+    EMAIL_TIMEOUT = 10  # a hanging server must not hold a request: failed sends are retried
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# ---------------------------------------------------------------------------------------------
+# Open data (issue 12): the read-only API under /api/ (projects/opendata/api/).
+# ---------------------------------------------------------------------------------------------
+# Anonymous and read-only: no authentication (so no session or CSRF), GET/HEAD/OPTIONS only,
+# JSON only, throttled per client address (in the default cache: per process unless the cache is
+# shared). API_ANON_RATE: e.g. "60/minute".
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["projects.opendata.api.access.ReadOnly"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["projects.opendata.api.access.AnonymousThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+    # Behind the proxy the client's address is in X-Forwarded-For (only trusted then).
+    "NUM_PROXIES": int(os.environ.get("PROXY_COUNT", "1")) if BEHIND_PROXY else None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{REGISTRY_ORGANISATION} 정책실명제 등록부 API",
+    "DESCRIPTION": "공개된 정책실명제 중점관리 대상사업과 사업내역서를 읽는 API (읽기 전용, 로그인 없음).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": False,
+}
+# CORS (django-cors-headers): any site may read the API, and only the API, and only read it.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+CORS_ALLOW_HEADERS = ["accept", "if-none-match", "if-modified-since"]

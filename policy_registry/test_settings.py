@@ -13,6 +13,7 @@ SECURE_SSL_REDIRECT = False  # the test client speaks http; the redirect itself 
 STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",  # no collectstatic manifest
 }}
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}  # noqa: F405  (uploads)
 WHITENOISE_AUTOREFRESH = True  # no collected STATIC_ROOT to scan at start-up
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

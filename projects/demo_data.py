@@ -211,3 +211,61 @@ OTHER_SHEETS = [
 ]
 
 DEMO_SHEETS = [SEED_2023_13, *OTHER_SHEETS]
+
+
+#: The records beyond the sheet (제63조) for the seed sheet 2023-13: an opinion, a meeting with
+#: attendees, remarks and a decision, and documents (one 비공개). ``phase`` is the phase's index on
+#: the sheet; officials are named as on the sheet (the sheet's department), outsiders with their
+#: affiliation. Documents with ``pdf`` get a small generated PDF file, the others a link.
+DEMO_RECORDS = {
+    "2023-13": {
+        "opinions": [
+            {"phase": 0, "official": "이수정", "position": "복지정책과장", "date": "2021-08-17",
+             "kind": "수정 의견",
+             "text": "추진방향에 사회적 고립 예방과 주거 안전 분야를 포함하고, 부서별 과제를 한 계획으로 "
+                     "묶어 성과를 관리할 것."},
+        ],
+        "meetings": [
+            {"phase": 0, "name": "1인가구 지원 유관부서장 회의", "held_at": "2021-09-14T14:00:00",
+             "place": "중구청 기획상황실",
+             "attendees": [("이수정", "", "", "과장(주관)"), ("엄태섭", "", "", "팀장"),
+                           ("손상영", "", "", "주무관(간사)"),
+                           ("", "박지현", "1인가구 정책지원단", "위원")],
+             "remarks": [
+                 ("이수정", "부서별로 흩어진 1인가구 사업을 한 계획으로 묶어 성과를 관리하겠습니다."),
+                 ("박지현(1인가구 정책지원단)", "청년·중장년·노년 1인가구의 필요가 달라 대상별 과제를 나눠야 합니다."),
+                 ("엄태섭", "다음 달까지 부서별 과제 목록을 받아 지원업무 가이드라인 초안을 만들겠습니다."),
+             ],
+             "decision": "부서별 1인가구 지원사업은 복지정책과가 총괄 관리하고, 10월 중 1인가구 지원업무 "
+                         "가이드라인 방침을 수립한다."},
+        ],
+        "documents": [
+            {"phase": 0, "title": "중구 1인가구 지원대책 추진방향 방침", "kind": "plan",
+             "date": "2021-08-20", "number": "복지정책과-12345", "disclosure": "open", "ground": "",
+             "pdf": "중구 1인가구 지원대책 추진방향 방침"},
+            {"phase": 0, "meeting": 0, "title": "1인가구 지원 유관부서장 회의 결과 보고",
+             "kind": "meeting", "date": "2021-09-15", "number": "복지정책과-13102",
+             "disclosure": "partial", "ground": "6", "pdf": "1인가구 지원 유관부서장 회의 결과 보고"},
+            {"phase": 1, "title": "1인가구 소통공간 임대차 계약 검토", "kind": "report",
+             "date": "2022-03-10", "number": "복지정책과-4021", "disclosure": "closed", "ground": "7",
+             "pdf": "1인가구 소통공간 임대차 계약 검토"},
+            {"phase": None, "title": "서울특별시 중구 1인가구 지원 조례", "kind": "other",
+             "date": "2022-10-19", "number": "", "disclosure": "open", "ground": "",
+             "url": "https://www.elis.go.kr/"},
+        ],
+    },
+}
+
+#: 정책실명제 책임관 shown on /about/ (editable by the 총괄 in the admin).
+DEMO_OFFICERS = [
+    {"role": "정책실명제 책임관", "name": "최정민", "position": "기획예산과장", "department": "기획예산과",
+     "phone": "02-3396-4114"},
+    {"role": "정책실명제 담당자", "name": "한유리", "position": "주무관", "department": "기획예산과",
+     "phone": "02-3396-4114"},
+]
+
+#: 심의 results: the year's review that chose the demo's projects of that year.
+DEMO_REVIEWS = [
+    {"year": 2023, "held_on": "2023-03-15", "body": "정책실명제 심의위원회",
+     "summary": "부서에서 신청한 사업을 심의하여 중점관리 대상사업을 선정"},
+]

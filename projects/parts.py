@@ -66,6 +66,12 @@ SHEET_PARTS: tuple[SheetPart, ...] = (
     SheetPart("timeline.Phase", "project"),
     SheetPart("timeline.PhaseItem", "phase__project"),
     SheetPart("timeline.PhaseOfficial", "phase__project"),
+    # 제63조 records beyond the sheet (projects.models.records): part of the same revision.
+    SheetPart("projects.Document", "project"),
+    SheetPart("projects.Opinion", "phase__project"),
+    SheetPart("projects.Meeting", "phase__project"),
+    SheetPart("projects.MeetingAttendee", "meeting__phase__project"),
+    SheetPart("projects.MeetingRemark", "meeting__phase__project"),
 )
 
 

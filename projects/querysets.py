@@ -43,6 +43,27 @@ class PolicyProjectQuerySet(models.QuerySet):
             ),
         )
 
+    def with_records(self, *, meetings_in_full: bool = False):
+        """Add the records beyond the sheet to ``for_sheet()``: opinions, meetings and documents
+        (three more queries, whatever their number); ``meetings_in_full`` adds each meeting's
+        attendees and remarks (two more), for the PDF's annex."""
+        from .models import Document, Meeting, MeetingAttendee, MeetingRemark, Opinion
+
+        meetings = Meeting.objects.all()
+        if meetings_in_full:
+            meetings = meetings.prefetch_related(
+                Prefetch("attendees",
+                         queryset=MeetingAttendee.objects.select_related("official__department")),
+                Prefetch("remarks",
+                         queryset=MeetingRemark.objects.select_related("official__department")),
+            )
+        return self.prefetch_related(
+            Prefetch("phases__opinions",
+                     queryset=Opinion.objects.select_related("official__department", "kind")),
+            Prefetch("phases__meetings", queryset=meetings),
+            Prefetch("documents", queryset=Document.objects.select_related("department")),
+        )
+
     def mark_changed(self) -> int:
         """A name these sheets show changed elsewhere: each becomes a new version. Called by the
         write door (``projects.writing.shared_rows_renamed``), which also retires renderings."""
@@ -56,3 +77,27 @@ class PolicyProjectQuerySet(models.QuerySet):
         if parsed is None:
             return self.none()
         return self.filter(registration_year=parsed.year, registration_seq=parsed.seq)
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        """Meetings of sheets the public may see."""
+        return self.filter(phase__project__published_at__isnull=False)
+
+    def for_page(self):
+        """One meeting's page: its sheet, phase, attendees, remarks and documents (5 queries)."""
+        from .models import Document, MeetingAttendee, MeetingRemark
+
+        return self.select_related("phase__project").prefetch_related(
+            Prefetch("attendees",
+                     queryset=MeetingAttendee.objects.select_related("official__department")),
+            Prefetch("remarks", queryset=MeetingRemark.objects.select_related("official")),
+            Prefetch("documents", queryset=Document.objects.select_related("department")),
+        )
+
+
+class DocumentQuerySet(models.QuerySet):
+    def downloadable(self):
+        """Files citizens may download: of a published sheet, stored, not 비공개."""
+        return (self.filter(project__published_at__isnull=False).exclude(file="")
+                .exclude(disclosure="closed"))

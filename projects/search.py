@@ -37,6 +37,8 @@ import unicodedata
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, QuerySet
 
+from . import registration
+
 MAX_QUERY_LENGTH = 100  # longer input is cut, never refused
 MAX_WORDS = 8
 SHORT_WORD = 4  # words this long or shorter use the grams index on PostgreSQL (exact)
@@ -110,14 +112,21 @@ def refresh_search_texts(project_ids, *, batch_size: int = 500) -> int:
 
 
 def projects_naming(official) -> set[int]:
-    """Ids of the projects whose search text holds ``official``'s name (⑥ or a phase)."""
+    """Ids of the projects whose search text holds ``official``'s name (⑥ or a phase), or whose
+    records beyond the sheet (an opinion, a meeting's attendee or speaker) name them: a rename
+    is a new version of each, so no rendering keeps the old name."""
     from timeline.models import PhaseOfficial
 
-    from .models import ProjectOfficial
+    from .models import MeetingAttendee, MeetingRemark, Opinion, ProjectOfficial
 
     return {
         *ProjectOfficial.objects.filter(official=official).values_list("project_id", flat=True),
         *PhaseOfficial.objects.filter(official=official).values_list("phase__project_id", flat=True),
+        *Opinion.objects.filter(official=official).values_list("phase__project_id", flat=True),
+        *MeetingAttendee.objects.filter(official=official).values_list(
+            "meeting__phase__project_id", flat=True),
+        *MeetingRemark.objects.filter(official=official).values_list(
+            "meeting__phase__project_id", flat=True),
     }
 
 
@@ -137,11 +146,21 @@ class ContainsAllGrams(Func):
 
 
 def search(queryset: QuerySet, query: str) -> QuerySet:
-    """Projects whose text contains every word of ``query`` (an empty query filters nothing)."""
+    """Projects whose text contains every word of ``query`` (an empty query filters nothing).
+
+    A word that is a 등록번호 (``2024-5``, ``2024-05``) stands for that registration, typed either
+    way (``projects.registration``): it matches the project's year and sequence, not its text.
+    """
+    if (number := registration.parse_or_none(query)) is not None:  # also "2024 - 5"
+        return queryset.filter(registration_year=number.year, registration_seq=number.seq)
     words = query_words(query)
     if not words:
         return queryset
     condition = Q()
+    for word in list(words):
+        if (number := registration.parse_or_none(word)) is not None:
+            condition &= Q(registration_year=number.year, registration_seq=number.seq)
+            words.remove(word)
     short = [word for word in words if len(word) <= SHORT_WORD]
     if short and connection.vendor == "postgresql":
         condition &= Q(ContainsAllGrams(short))

@@ -21,12 +21,24 @@ def seed_text() -> str:
     return SEED_PATH.read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def demo(db):
-    """The demo register, with the seed sheet 2023-13 as its main case."""
-    from projects.demo import demo_load
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker):
+    """The rows ``demo_load()`` writes, read once per session (see tests/demo_rows.py)."""
+    from .demo_rows import DemoRows
 
-    return {project.registration_number: project for project, _ in demo_load()}
+    with django_db_blocker.unblock():
+        return DemoRows.capture()
+
+
+@pytest.fixture
+def demo(db, demo_rows):
+    """The demo register, with the seed sheet 2023-13 as its main case: the very rows
+    ``demo_load()`` writes, put back into this test's transaction (rolled back after the test)."""
+    from projects.models import PolicyProject
+
+    demo_rows.restore()
+    return {project.registration_number: project
+            for project in PolicyProject.objects.filter(pk__in=demo_rows.project_ids)}
 
 
 @pytest.fixture

@@ -1,12 +1,19 @@
 """Test data built in code."""
 
-from datetime import date
+import zoneinfo
+from datetime import date, datetime
 
 import factory
 
 from projects.models import (
     Department,
+    Document,
+    Meeting,
+    MeetingAttendee,
+    MeetingRemark,
     Official,
+    Opinion,
+    OpinionKind,
     OutlineItem,
     PolicyProject,
     ProjectOfficial,
@@ -87,3 +94,60 @@ class PhaseOfficialFactory(factory.django.DjangoModelFactory):
     phase = factory.SubFactory(PhaseFactory)
     official = factory.SubFactory(OfficialFactory)
     position = "주무관"
+
+
+# --- records beyond the sheet (제63조 ①1, ①2, ②) ----------------------------------------------
+
+class OpinionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Opinion
+
+    phase = factory.SubFactory(PhaseFactory)
+    official = factory.SubFactory(OfficialFactory)
+    position_then = "과장"
+    date = date(2024, 3, 5)
+    kind = factory.LazyFunction(lambda: OpinionKind.objects.get(name="찬성"))
+    text = factory.Sequence(lambda n: f"시험 의견 {n}")
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    project = factory.SubFactory(PolicyProjectFactory)
+    title = factory.Sequence(lambda n: f"시험 자료 {n}")
+    kind = Document.Kind.PLAN
+    date = date(2024, 2, 10)
+    department = factory.LazyAttribute(lambda document: document.project.department)
+    document_number = factory.Sequence(lambda n: f"시험과-{n + 1000}")
+    url = "https://www.open.go.kr/"
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    phase = factory.SubFactory(PhaseFactory)
+    name = factory.Sequence(lambda n: f"시험 회의 {n}")
+    held_at = factory.LazyFunction(
+        lambda: datetime(2024, 3, 14, 14, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Seoul")))
+    place = "중구청 기획상황실"
+    decision = "원안대로 추진"
+
+
+class MeetingAttendeeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeetingAttendee
+
+    meeting = factory.SubFactory(MeetingFactory)
+    official = factory.SubFactory(OfficialFactory)
+    role = "위원"
+
+
+class MeetingRemarkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeetingRemark
+
+    meeting = factory.SubFactory(MeetingFactory)
+    official = factory.SubFactory(OfficialFactory)
+    text = factory.Sequence(lambda n: f"시험 발언 {n}")

@@ -4,75 +4,12 @@ Skipped (with the reason) where chromium or Playwright is missing; ``.ci/run`` i
 so CI always runs them. One browser serves the whole module; each test gets a fresh page.
 """
 
-import importlib
-import os
-import shutil
-from contextlib import suppress
-
 import pytest
 from django.urls import reverse
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+from tests.browsing import *  # noqa: F403  (chromium, the demo, a page; skips without chromium)
+
 SERIOUS = {"serious", "critical"}
-
-playwright_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright 패키지가 없습니다: make install",
-)
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not shutil.which(CHROMIUM),
-        reason=f"{CHROMIUM}가 없어 브라우저 시험을 건너뜁니다: apt-get install -y chromium",
-    ),
-    # transactional so the live server's thread sees the data (pytest-django runs these last)
-    pytest.mark.django_db(transaction=True),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One chromium for the module. Playwright's sync API runs an event loop in this thread, which
-    makes Django refuse ORM calls here unless DJANGO_ALLOW_ASYNC_UNSAFE is set: it is, for these
-    tests only, and removed again afterwards."""
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = playwright_api.sync_playwright().start()
-    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-    ])
-    try:
-        yield chromium
-    finally:
-        with suppress(Exception):
-            chromium.close()
-        playwright.stop()
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture
-def demo(browser, transactional_db):
-    """The demo register, committed. A transactional test starts from empty tables, without the
-    standard selection criteria a data migration seeds, so they are seeded again first."""
-    from django.apps import apps
-
-    from projects.demo import demo_load
-
-    criteria = importlib.import_module("projects.migrations.0002_standard_selection_criteria")
-    criteria.seed(apps, None)
-    return {project.registration_number: project for project, _ in demo_load()}
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="ko-KR", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 def open_register(page, live_server, query: str = ""):

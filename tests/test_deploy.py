@@ -51,11 +51,13 @@ def test_proxy_header_is_trusted_only_behind_a_proxy(tmp_path):
     assert proxied.startswith("('HTTP_X_FORWARDED_PROTO', 'https')")
 
 
-def test_gunicorn_configuration_loads_the_application(tmp_path):
+# LOG_LEVEL=warning: written in lower case, as people do; it must boot as WARNING would
+@pytest.mark.parametrize("extra", [{}, {"LOG_LEVEL": "warning"}], ids=["defaults", "log_level_lower"])
+def test_gunicorn_configuration_loads_the_application(tmp_path, extra):
     gunicorn = Path(sys.executable).parent / "gunicorn"
     result = subprocess.run(
         [str(gunicorn), "--check-config", "-c", "gunicorn.conf.py"], cwd=ROOT,
-        env=production_env(tmp_path), capture_output=True, text=True, timeout=120,
+        env=production_env(tmp_path, **extra), capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

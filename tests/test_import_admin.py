@@ -3,6 +3,7 @@
 import html
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -32,7 +33,8 @@ def test_preview_shows_the_sheet_and_saves_nothing_until_confirmed(admin_client)
     preview = upload(admin_client, SEED_PATH.read_bytes(), publish="on")
     page = preview.content.decode()
     assert "1인가구도 행복한 중구 조성" in page and "'21. 8. ~ '21. 10." in html.unescape(page)
-    assert "1인가구 소통공간 &lt;놀다가&gt; 개소" in page and "<놀다가>" not in page
+    assert "&lt;놀다가&gt;" in page and "<놀다가>" not in page
+    assert "1인가구 소통공간 <놀다가> 개소" in BeautifulSoup(page, "html.parser").get_text()
     assert not PolicyProject.objects.exists()
     response = confirm(admin_client, preview)
     project = PolicyProject.objects.get(registration_number="2023-13")

@@ -93,3 +93,19 @@ def test_debug_run_prints_a_staff_login(db, settings, capsys):
     out = capsys.readouterr().out
     assert "아이디: demo" in out and "비밀번호: " in out
     assert get_user_model().objects.get(username="demo").is_staff
+
+
+def test_the_printed_admin_address_is_where_make_run_serves(db, settings, capsys):
+    """``make run HOST=127.0.0.1:8311`` serves there and load_demo prints that address."""
+    import subprocess
+    from pathlib import Path
+
+    settings.DEBUG = True
+    call_command("load_demo", host="127.0.0.1:8311")
+    assert "http://127.0.0.1:8311/admin/" in capsys.readouterr().out
+    call_command("load_demo", host="127.0.0.1:8311")  # the account exists: still says where
+    assert "http://127.0.0.1:8311/admin/" in capsys.readouterr().out
+    root = Path(__file__).resolve().parent.parent
+    plan = subprocess.run(["make", "-n", "run", "HOST=127.0.0.1:8311"], cwd=root,
+                          capture_output=True, text=True, check=True).stdout
+    assert "load_demo --host 127.0.0.1:8311" in plan and "runserver 127.0.0.1:8311" in plan

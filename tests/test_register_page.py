@@ -161,3 +161,22 @@ def test_public_pages_have_no_inline_script_or_style(client, demo):
         assert not soup.find("style"), url
         assert not soup.find(attrs={"style": True}), url
         assert all(tag.get("src") for tag in soup.find_all("script")), url
+
+
+def test_intro_describes_what_the_register_shows(client, demo):
+    """The register lists projects, not people: its intro says what a click on a project gives."""
+    soup = BeautifulSoup(get(client).content, "html.parser")
+    lead = soup.select_one(".page-lead").get_text()
+    assert "정책사업명을 누르면 사업내역서" in lead
+    assert "이름을 누르면" not in lead and not soup.select(".register-table a.person")
+
+
+def test_the_site_icon_exists_where_browsers_look(client, db):
+    """Pages link the icon, and /favicon.ico (asked for anyway) leads to it: no 404 per page."""
+    soup = BeautifulSoup(get(client).content, "html.parser")
+    from django.contrib.staticfiles import finders
+
+    icon = soup.find("link", rel="icon")["href"]
+    assert icon == "/static/favicon.ico" and finders.find("favicon.ico")
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == icon

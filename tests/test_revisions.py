@@ -3,11 +3,19 @@
 import dataclasses
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from reversion.models import Revision, Version
 
 from projects.history.stored import sheet_from_revision
-from projects.models import Official, PolicyProject
+from projects.models import (
+    Meeting,
+    MeetingAttendee,
+    MeetingRemark,
+    Official,
+    Opinion,
+    PolicyProject,
+)
 from projects.rendering.sheet import sheet_from_project
 from tests.staff import change_url, history_url, load_form
 from tests.test_admin_sheet_editing import sheet_snapshot
@@ -55,6 +63,12 @@ def test_admin_save_is_one_revision_holding_every_nested_row(admin_client, seed_
         "phase": len(phases),
         "phaseitem": sum(len(phase.items.all()) for phase in phases),
         "phaseofficial": sum(len(phase.officials.all()) for phase in phases),
+        # the records beyond the sheet (제63조) are rows of the same revision
+        "document": project.documents.count(),
+        "opinion": Opinion.objects.filter(phase__project=project).count(),
+        "meeting": Meeting.objects.filter(phase__project=project).count(),
+        "meetingattendee": MeetingAttendee.objects.filter(meeting__phase__project=project).count(),
+        "meetingremark": MeetingRemark.objects.filter(meeting__phase__project=project).count(),
     }
     assert revision.user.username == "admin"
     assert revision.comment.startswith("추진실적 반영")
@@ -130,7 +144,7 @@ def test_revision_view_renders_the_sheet_not_a_form(admin_client, seed_project):
     admin_client.post(change_url(seed_project), data)
     page = admin_client.get(revision_url(seed_project, revision)).content.decode()
     assert "1인가구도 행복한 중구 조성(진행중)" in page and "바뀐 제목(진행중)" not in page
-    assert "1인가구 소통공간 &lt;놀다가&gt; 개소" in page
+    assert "&lt;놀다가&gt;" in page and "1인가구 소통공간 <놀다가> 개소" in BeautifulSoup(page, "html.parser").get_text()
     assert 'id="policyproject_form"' not in page
     assert "이 판으로 되돌리기" in page
 

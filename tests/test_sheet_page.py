@@ -66,6 +66,20 @@ def test_seed_text_in_angle_brackets_is_escaped_not_markup(client, seed_project)
     assert "&lt;주요 추진내용 및 사업관련자&gt;" in html
 
 
+def test_officials_separator_is_text_that_copying_keeps(client, seed_project):
+    """⑥ reads as on the form, "/" included, in the page's own text (what copy and paste take)."""
+    soup = BeautifulSoup(client.get("/projects/2023-13/").content, "html.parser")
+    cell = soup.find("td", headers="sheet-2023-13-officials")
+    assert " ".join(cell.get_text().split()) == "복지정책과장 이춘배 / 담당 행정6급 서민경"
+
+
+def test_a_bracketed_word_is_kept_whole_and_unchanged(client, seed_project):
+    soup = BeautifulSoup(client.get("/projects/2023-13/").content, "html.parser")
+    kept = [span.get_text() for span in soup.select(".sheet .keep-word")]
+    assert kept == ["<놀다가>"]
+    assert "1인가구 소통공간 <놀다가> 개소 및 운영 : '23. 1. 28." in soup.select_one(".sheet").get_text()
+
+
 def test_bullets_are_nested_lists_with_their_markers(client, seed_project):
     soup = BeautifulSoup(client.get("/projects/2023-13/").content, "html.parser")
     outline = soup.select_one("td.outline > ul.bullets-outline")
@@ -113,7 +127,8 @@ def test_page_offers_pdf_and_print_without_inline_script_or_style(client, seed_p
     assert all(script.get("src") for script in soup.find_all("script"))
     assert not soup.find_all("style") and not soup.find_all(style=True)
     assert not re.search(r"\son[a-z]+=", html)
-    assert soup.find("link", attrs={"media": "print"})["href"].endswith("sheet-print.css")
+    print_sheets = [link["href"].rsplit("/", 1)[-1] for link in soup.find_all("link", media="print")]
+    assert print_sheets == ["sheet-pdf.css", "sheet-print.css"]  # laid out as our PDF, site hidden
 
 
 def test_get_absolute_url_is_the_sheet_page(seed_project):
@@ -162,4 +177,4 @@ def count_page_queries(client, project) -> int:
 def test_sheet_page_runs_the_same_queries_for_1_and_50_phases(client, db):
     small, large = project_with_phases(1), project_with_phases(50)
     assert PolicyProject.objects.for_sheet().get(pk=large.pk).phases.count() == 50
-    assert count_page_queries(client, small) == count_page_queries(client, large) <= 7
+    assert count_page_queries(client, small) == count_page_queries(client, large) <= 7 + 3  # + opinions, meetings, documents (제63조)

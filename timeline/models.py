@@ -18,9 +18,13 @@ class Phase(models.Model):
         "제목", max_length=200, blank=True,
         help_text="있으면 항목 앞에 표시됩니다. 예: 「1인가구 소통공간」 조성",
     )
-    started_on = models.DateField("시작월", help_text="추진기간 '21. 8. ~ '21. 10. 이면 2021-08")
+    # Shown under every phase of the form: what to type, never a period that looks like this one's.
+    started_on = models.DateField(
+        "시작월", help_text="추진기간이 시작된 달을 연-월(YYYY-MM)로 입력합니다. 예를 들어 2024년 3월이면 2024-03",
+    )
     ended_on = models.DateField(
-        "종료월", null=True, blank=True, help_text="예: 2021-10. 비워 두면 진행 중",
+        "종료월", null=True, blank=True,
+        help_text="추진기간이 끝난 달을 연-월(YYYY-MM)로 입력합니다. 비워 두면 진행 중입니다. 예를 들어 2024년 12월이면 2024-12",
     )
 
     class Meta:

@@ -94,7 +94,7 @@ def regram(longest):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0006_registration_number_as_written"),
+        ("projects", "0008_applications"),
     ]
 
     operations = [

@@ -100,7 +100,7 @@ class QueryField(forms.CharField):
 class RegisterFilterForm(forms.Form):
     q = QueryField(
         label="검색어", required=False,
-        help_text="정책사업명, 추진배경·사업개요·추진내용, 담당자 성명에서 찾습니다. 예: 1인가구, 청년",
+        help_text="등록번호, 정책사업명, 추진배경·사업개요·추진내용, 담당자 성명에서 찾습니다. 예: 2023-13, 1인가구, 청년",
         widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
     )
     year = forms.ChoiceField(label="등록연도", required=False, widget=FlatSelect)

@@ -15,6 +15,7 @@ from timeline.models import PhaseOfficial
 
 from ..models import Official, PolicyProject, ProjectOfficial
 from .caching import cached_page, register_state
+from .records import official_statements
 from .register import PAGE_SIZE
 
 
@@ -58,14 +59,17 @@ def involvement_order(official: Official) -> list[int]:
 
 
 def phase_summary(phase) -> str:
-    """What a phase row says in a record: its heading, else its first item (and how many more)."""
-    items = list(phase.items.all())
+    """What a phase row says in a record: its heading, else its first ▶ item and how many more ▶
+    items follow (the · lines under them are details of those, not more 건). Empty for a phase
+    with people and no content (the seed's '23. 7. row): the sheet says nothing there either."""
     if phase.heading:
         return phase.heading
-    if items:
-        rest = len(items) - 1
-        return items[0].text + (f" 외 {rest}건" if rest else "")
-    return "담당자 변경"  # a phase with people and no content (the seed's '23. 7. row)
+    items = list(phase.items.all())
+    if not items:
+        return ""
+    top = min(item.level for item in items)
+    rest = sum(1 for item in items[1:] if item.level == top)
+    return items[0].text + (f" 외 {rest}건" if rest else "")
 
 
 def official_records(official: Official, projects: list[PolicyProject]) -> list[ProjectRecord]:
@@ -98,7 +102,8 @@ def official_detail(request, pk: int):
     if official is None:
         raise Http404("없는 관련자입니다.")
     page = Paginator(involvement_order(official), PAGE_SIZE).get_page(request.GET.get("page"))
-    if not page.paginator.count:
+    statements = official_statements(official)  # opinions and meetings (제63조)
+    if not page.paginator.count and not statements:
         raise Http404("공개된 사업에 참여한 기록이 없습니다.")
     projects = PolicyProject.objects.for_list().in_bulk(page.object_list)
     return render(request, "projects/official_detail.html", {
@@ -106,4 +111,5 @@ def official_detail(request, pk: int):
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         "records": official_records(official, [projects[pk] for pk in page.object_list]),
+        "statements": statements,
     })

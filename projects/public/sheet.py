@@ -7,6 +7,7 @@ from django.utils.http import http_date
 from ..downloads import pdf_response
 from ..models import PolicyProject
 from ..rendering import pdf
+from ..rendering.records import records_from_project
 from ..rendering.sheet import sheet_from_project
 from .caching import cached_page, project_state
 from .lookup import moved_to_written_number, published_project
@@ -16,36 +17,42 @@ from .lookup import moved_to_written_number, published_project
 def sheet_detail(request, number):
     """One published sheet as an accessible page.
 
-    Loaded with ``for_sheet()`` so the query count stays fixed however many phases it has;
+    Loaded with ``for_sheet().with_records()`` so the query count stays fixed however many
+    phases, opinions, meetings and documents it has;
     unpublished, unknown and malformed numbers are all simply 404, and a number typed the other
     way (``2024-5`` for ``2024-05``) is redirected to the number as written.
     """
-    project = published_project(PolicyProject.objects.for_sheet(), number)
+    project = published_project(PolicyProject.objects.for_sheet().with_records(), number)
     if redirect := moved_to_written_number(request, project, number, "sheet_detail"):
         return redirect
-    return render(request, "projects/sheet_detail.html", {"sheet": sheet_from_project(project)})
+    return render(request, "projects/sheet_detail.html", {
+        "sheet": sheet_from_project(project),
+        "records": records_from_project(project),  # 제63조 records, after the sheet
+    })
 
 
 def sheet_pdf(request, number):
     """The printable A4 PDF of a published sheet.
 
     Only the version is read first: a browser that has this version gets 304, a cached PDF is
-    served without loading the sheet, and a change (a new version) renders afresh.
+    served without loading the sheet, and a change (a new version) renders afresh. ``?annex=1``
+    adds the records beyond the sheet (opinions, documents, meetings) after it.
     """
+    annex = request.GET.get("annex") == "1"
     project = published_project(
         PolicyProject.objects.only("pk", "version", "updated_at", "registration_number"), number,
     )
     if redirect := moved_to_written_number(request, project, number, "sheet_pdf"):
         return redirect
-    etag = pdf.revision_etag(project=project)
+    etag = pdf.revision_etag(project=project, annex=annex)
     last_modified = project.updated_at.timestamp()
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
         return not_modified
     response = pdf_response(
-        pdf.sheet_pdf(project=project),
-        filename=pdf.pdf_filename(registration_number=project.registration_number),
-        ascii_filename=f"sheet_{project.registration_number}.pdf",
+        pdf.sheet_pdf(project=project, annex=annex),
+        filename=pdf.pdf_filename(registration_number=project.registration_number, annex=annex),
+        ascii_filename=f"sheet_{project.registration_number}{'_annex' if annex else ''}.pdf",
         as_attachment=True,
     )
     response["ETag"] = etag

@@ -1,0 +1,193 @@
+"""The register as data: two datasets, each described once by its columns.
+
+One list of :class:`Column` per dataset drives every format — CSV (UTF-8 with BOM, so Excel
+reads Korean), XLSX (typed date cells, frozen header), JSON (an array of objects) — and the
+``datapackage.json`` that describes them (frictionless-style names, Korean titles, types). A
+column added here appears in all four at once, so they never disagree.
+
+Rows are read with a fixed number of queries per chunk of projects (``iterator`` with
+prefetching), never one query per row, and are produced one at a time so a big register streams.
+Only published projects are ever read: callers pass a queryset of published projects.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from timeline.models import Phase, PhaseOfficial
+
+from ..models import ProjectOfficial
+
+CHUNK = 1000
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its machine name, its Korean title, its frictionless type and its value."""
+
+    name: str
+    title: str
+    type: str  # frictionless: string, integer, date, datetime
+    value: Callable
+    description: str = ""
+    format: str = ""
+
+    def field(self) -> dict:
+        """The column as a frictionless Table Schema field."""
+        field = {"name": self.name, "title": self.title, "type": self.type}
+        if self.format:
+            field["format"] = self.format
+        if self.description:
+            field["description"] = self.description
+        return field
+
+
+def local(moment: datetime | None) -> datetime | None:
+    """Times are shown in the register's time zone (Asia/Seoul), as on the pages."""
+    return timezone.localtime(moment) if moment else None
+
+
+def officials_text(project) -> str:
+    """⑥ 담당자 as the sheet writes it: ``복지정책과장 이춘배 / 담당 행정6급 서민경``."""
+    return " / ".join(f"{row.role_label} {row.official.name}" for row in project.project_officials.all())
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A table of the register: its name (also its file name), title, columns and rows."""
+
+    name: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    rows: Callable  # (projects queryset, url_of) -> Iterator of row objects
+
+    def records(self, projects, *, url_of: Callable[[str], str]) -> Iterator[list]:
+        """Each row as a list of typed values (dates as ``date``, times as aware ``datetime``)."""
+        for row in self.rows(projects):
+            yield [column.value(row, url_of) for column in self.columns]
+
+    def schema(self) -> dict:
+        return {"fields": [column.field() for column in self.columns]}
+
+
+# --- projects: one row per published project -------------------------------------------------
+
+def project_rows(projects) -> Iterator:
+    officials = Prefetch(
+        "project_officials", queryset=ProjectOfficial.objects.select_related("official"),
+    )
+    return projects.for_list().prefetch_related(officials).iterator(chunk_size=CHUNK)
+
+
+PROJECT_COLUMNS = (
+    Column("registration_number", "등록번호", "string", lambda p, u: p.registration_number,
+           "사업내역서에 적힌 그대로(연도-순번). 예: 2023-13"),
+    Column("title", "정책사업명", "string", lambda p, u: p.title),
+    Column("status", "상태", "string", lambda p, u: p.get_status_display(), "진행중, 완료, 중단"),
+    Column("department", "사업부서", "string", lambda p, u: p.department.name),
+    Column("selection_criterion", "선정기준", "string",
+           lambda p, u: p.selection_criterion.short_name),
+    Column("started_on", "사업기간 시작", "date", lambda p, u: p.started_on,
+           "시작월의 1일. 예: 2021-07-01"),
+    Column("ended_on", "사업기간 종료", "date", lambda p, u: p.ended_on,
+           "종료월의 1일. 비어 있으면 계속"),
+    Column("officials", "⑥ 담당자", "string", lambda p, u: officials_text(p),
+           "직위 표시와 성명, ' / '로 구분. 예: 복지정책과장 이춘배 / 담당 행정6급 서민경"),
+    Column("first_published_at", "최초 공개", "datetime",
+           lambda p, u: local(p.first_published_at)),
+    Column("updated_at", "최종 수정", "datetime", lambda p, u: local(p.updated_at)),
+    Column("url", "사업내역서 주소", "string", lambda p, u: u(p.get_absolute_url()),
+           format="uri"),
+)
+
+PROJECTS = Dataset(
+    name="projects", title="정책실명제 중점관리 대상사업",
+    description="공개된 중점관리 대상사업, 한 행에 한 사업",
+    columns=PROJECT_COLUMNS, rows=project_rows,
+)
+
+
+# --- phases: one row per official of each phase -------------------------------------------------
+
+@dataclass(frozen=True)
+class PhaseRow:
+    project: object
+    number: int  # the phase's place in its sheet's table, from 1
+    phase: Phase
+    person: PhaseOfficial
+
+
+def phase_rows(projects) -> Iterator[PhaseRow]:
+    """The phases of ``projects`` in sheet order, one row for each of their officials.
+
+    A phase's number is its place in the sheet's table (1, 2, …), counted over every phase of
+    the sheet, so a phase without officials still takes its number.
+    """
+    phases = (
+        Phase.objects.filter(project__in=projects.order_by().values("pk"))
+        .select_related("project")
+        .only("pk", "order", "heading", "started_on", "ended_on", "project__registration_number",
+              "project__registration_year", "project__registration_seq")
+        .prefetch_related(Prefetch(
+            "officials", queryset=PhaseOfficial.objects.select_related("official"),
+        ))
+        .order_by("-project__registration_year", "-project__registration_seq", "project_id",
+                  "order", "pk")
+    )
+    current, number = None, 0
+    for phase in phases.iterator(chunk_size=CHUNK):
+        number = number + 1 if phase.project_id == current else 1
+        current = phase.project_id
+        for person in phase.officials.all():
+            yield PhaseRow(phase.project, number, phase, person)
+
+
+PHASE_COLUMNS = (
+    Column("registration_number", "등록번호", "string",
+           lambda r, u: r.project.registration_number, "예: 2023-13"),
+    Column("phase", "추진단계 순번", "integer", lambda r, u: r.number,
+           "<주요 추진내용 및 사업관련자> 표에서 몇 번째 행인지(1부터)"),
+    Column("started_on", "추진기간 시작", "date", lambda r, u: r.phase.started_on,
+           "시작월의 1일. 예: 2021-08-01"),
+    Column("ended_on", "추진기간 종료", "date", lambda r, u: r.phase.ended_on,
+           "종료월의 1일. 비어 있으면 진행 중"),
+    Column("heading", "제목", "string", lambda r, u: r.phase.heading,
+           "예: 「1인가구 소통공간」 조성"),
+    Column("name", "성명", "string", lambda r, u: r.person.official.name),
+    Column("position", "직위", "string", lambda r, u: r.person.position, "예: 과장, 주무관"),
+    Column("official_url", "관련자 주소", "string",
+           lambda r, u: u(r.person.official.get_absolute_url()), format="uri"),
+)
+
+PHASES = Dataset(
+    name="phases", title="주요 추진내용의 사업관련자",
+    description="공개된 사업내역서의 추진단계별 사업관련자, 한 행에 한 사람",
+    columns=PHASE_COLUMNS, rows=phase_rows,
+)
+
+DATASETS = {dataset.name: dataset for dataset in (PROJECTS, PHASES)}
+
+
+def plain(value):
+    """A value as text for CSV and JSON: dates ISO 8601, empty for none."""
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def json_value(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def as_objects(dataset: Dataset, records: Iterable[list]) -> Iterator[dict]:
+    names = [column.name for column in dataset.columns]
+    for record in records:
+        yield dict(zip(names, (json_value(value) for value in record), strict=True))
