@@ -7,6 +7,8 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+from projects.sheet_bounds import MAX_POSTED_FIELDS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -110,6 +112,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# A sheet's change page posts every row of the sheet in one form (nested_admin), so Django's
+# default limit of 1,000 fields stopped a sheet of ~15 phases with a bare "Bad Request (400)".
+# The admin bounds a sheet (projects/sheet_bounds.py: 100 phases of 20 bullets and 15 people,
+# 100 outline bullets, 20 담당자); the largest sheet it accepts posts MAX_POSTED_FIELDS (24,282)
+# fields, every DELETE ticked. The limit is that plus a tenth, no more: it bounds the work a
+# single request can cause. (The 60-phase test sheet posts ~3,900; the body stays under
+# Django's default DATA_UPLOAD_MAX_MEMORY_SIZE of 2.5 MB, ~130 kB for that sheet.)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = MAX_POSTED_FIELDS + MAX_POSTED_FIELDS // 10
 
 LANGUAGE_CODE = "ko-kr"
 LANGUAGES = [("ko", "한국어")]
@@ -288,6 +299,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["projects.opendata.api.access.AnonymousThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    # Behind the proxy the client's address is in X-Forwarded-For (only trusted then).
+    "NUM_PROXIES": int(os.environ.get("PROXY_COUNT", "1")) if BEHIND_PROXY else None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": f"{REGISTRY_ORGANISATION} 정책실명제 등록부 API",

@@ -54,10 +54,12 @@ class PolicyProjectQuerySet(models.QuerySet):
             meetings = meetings.prefetch_related(
                 Prefetch("attendees",
                          queryset=MeetingAttendee.objects.select_related("official__department")),
-                Prefetch("remarks", queryset=MeetingRemark.objects.select_related("official")),
+                Prefetch("remarks",
+                         queryset=MeetingRemark.objects.select_related("official__department")),
             )
         return self.prefetch_related(
-            Prefetch("phases__opinions", queryset=Opinion.objects.select_related("official", "kind")),
+            Prefetch("phases__opinions",
+                     queryset=Opinion.objects.select_related("official__department", "kind")),
             Prefetch("phases__meetings", queryset=meetings),
             Prefetch("documents", queryset=Document.objects.select_related("department")),
         )

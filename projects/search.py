@@ -112,14 +112,21 @@ def refresh_search_texts(project_ids, *, batch_size: int = 500) -> int:
 
 
 def projects_naming(official) -> set[int]:
-    """Ids of the projects whose search text holds ``official``'s name (⑥ or a phase)."""
+    """Ids of the projects whose search text holds ``official``'s name (⑥ or a phase), or whose
+    records beyond the sheet (an opinion, a meeting's attendee or speaker) name them: a rename
+    is a new version of each, so no rendering keeps the old name."""
     from timeline.models import PhaseOfficial
 
-    from .models import ProjectOfficial
+    from .models import MeetingAttendee, MeetingRemark, Opinion, ProjectOfficial
 
     return {
         *ProjectOfficial.objects.filter(official=official).values_list("project_id", flat=True),
         *PhaseOfficial.objects.filter(official=official).values_list("phase__project_id", flat=True),
+        *Opinion.objects.filter(official=official).values_list("phase__project_id", flat=True),
+        *MeetingAttendee.objects.filter(official=official).values_list(
+            "meeting__phase__project_id", flat=True),
+        *MeetingRemark.objects.filter(official=official).values_list(
+            "meeting__phase__project_id", flat=True),
     }
 
 

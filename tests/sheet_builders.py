@@ -17,8 +17,9 @@ from tests.factories import (
 ITEM_TEXT = "{n}차 주민설명회 개최 및 의견수렴 결과를 반영한 세부 추진계획 보완 수립"
 
 
-def project_with_phases(phases: int, *, published: bool = True, **fields):
-    """A project with ⑤ ⑥ filled and ``phases`` phases of three bullets and three people each."""
+def project_with_phases(phases: int, *, items: int = 3, published: bool = True, **fields):
+    """A project with ⑤ ⑥ filled and ``phases`` phases of ``items`` bullets (at least three) and
+    three people each."""
     project = PolicyProjectFactory(
         published_at=timezone.now() if published else None,
         title=fields.pop("title", f"{phases}단계 시험 정책사업"), **fields,
@@ -37,6 +38,8 @@ def project_with_phases(phases: int, *, published: bool = True, **fields):
         PhaseItemFactory(phase=phase, order=0, level=1, text=ITEM_TEXT.format(n=n + 1))
         PhaseItemFactory(phase=phase, order=1, level=2, text="관계부서 협의 및 예산 확보")
         PhaseItemFactory(phase=phase, order=2, level=1, text=f"{n + 1}단계 성과 점검")
+        for extra in range(3, items):
+            PhaseItemFactory(phase=phase, order=extra, level=2, text=f"{n + 1}단계 세부 과제 {extra - 1}")
         for order, (person, position) in enumerate(zip(people, ["과장", "팀장", "주무관"], strict=True)):
             PhaseOfficialFactory(phase=phase, order=order, official=person, position=position)
     return project

@@ -104,3 +104,18 @@ def test_a_project_from_the_register_can_be_named(client, django_capture_on_comm
         assert client.post(reverse("apply"), {**FORM, "project_number": "2024-5"}).status_code == 302
     assert Application.objects.get().project == project
     assert PolicyProject.objects.count() == 1
+
+
+def test_receipt_and_status_pages_use_a_fixed_number_of_queries(client, django_assert_num_queries):
+    from django.core import signing
+
+    from projects.applications.views import RECEIPT_SALT
+    from tests.applications import submitted
+
+    application = submitted()
+    token = signing.dumps(application.pk, salt=RECEIPT_SALT)
+    with django_assert_num_queries(1):
+        assert client.get(reverse("apply_receipt", args=[token])).status_code == 200
+    with django_assert_num_queries(2):  # the application (with its reason and sheet), its log
+        client.post(reverse("apply_status"), {"receipt_number": application.receipt_number,
+                                              "email": "hong@example.com"})

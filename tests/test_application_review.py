@@ -128,3 +128,15 @@ def test_the_list_actions_move_several_applications_through_the_service(coordina
     assert "'검토중'(으)로 바꾼 신청 2건" in html.unescape(response.content.decode())
     assert set(Application.objects.values_list("state", flat=True)) == {State.REVIEWING}
     assert all(a.state_changes.last().changed_by == coordinator for a in Application.objects.all())
+
+
+def test_selecting_takes_the_next_free_registration_number_of_the_year(coordinator):
+    from tests.factories import PolicyProjectFactory
+
+    year = timezone.localdate().year
+    PolicyProjectFactory(registration_number=f"{year}-07")
+    application = submitted(department=Department.objects.create(name="교통행정과"))
+    for state in (State.REVIEWING, State.DELIBERATION, State.SELECTED):
+        application_transition(application=application, user=coordinator, to_state=state, note="")
+    assert application.created_project.registration_number == f"{year}-8"
+    assert application.created_project.selection_criterion.short_name == "국민신청사업"

@@ -18,6 +18,11 @@ from openapi_spec_validator import validate
 
 from projects.models import Department, SelectionCriterion
 from tests.factories import (
+    DocumentFactory,
+    MeetingAttendeeFactory,
+    MeetingFactory,
+    MeetingRemarkFactory,
+    OpinionFactory,
     PhaseFactory,
     PhaseItemFactory,
     PhaseOfficialFactory,
@@ -89,6 +94,28 @@ def test_detail_is_the_whole_sheet_as_structured_data(client, demo):
     assert "1인가구 소통공간 <놀다가> 개소 및 운영 : '23. 1. 28." in texts  # text, not HTML
 
 
+def test_detail_holds_the_records_of_each_phase_and_the_projects_documents(client, db):
+    project = sheet_with(1)
+    phase = project.phases.get()
+    outsider = MeetingAttendeeFactory(meeting=phase.meetings.get(), official=None, name="김민수",
+                                      affiliation="1인가구 정책지원단", role="위원")
+    closed = DocumentFactory(project=project, title="비공개 <검토> 자료", disclosure="closed",
+                             ground="5")
+    sheet = get_json(client, reverse("api-project-detail", args=[project.registration_number]))
+    record = sheet["phases"][0]
+    assert record["opinions"][0]["text"] == phase.opinions.get().text
+    assert record["opinions"][0]["kind"] == "찬성"
+    meeting = record["meetings"][0]
+    assert meeting["decision"] == "원안대로 추진" and len(meeting["remarks"]) == 1
+    assert {"name": "김민수", "affiliation": "1인가구 정책지원단", "role": "위원",
+            "official": None} in meeting["attendees"]
+    assert meeting["page"].startswith("http://testserver/projects/")
+    documents = {document["title"]: document for document in sheet["documents"]}
+    assert documents[closed.title]["disclosure_display"] == "비공개"
+    assert documents[closed.title]["download"] is None  # listed, never served
+    assert outsider.pk
+
+
 def test_detail_sends_an_etag_by_version_and_304_until_the_sheet_changes(client, seed_project):
     url = reverse("api-project-detail", args=["2023-13"])
     first = client.get(url)
@@ -106,6 +133,11 @@ def sheet_with(phases: int):
     for phase in PhaseFactory.create_batch(phases, project=project):
         PhaseItemFactory.create_batch(2, phase=phase)
         PhaseOfficialFactory.create_batch(2, phase=phase)
+        OpinionFactory(phase=phase)
+        meeting = MeetingFactory(phase=phase)
+        MeetingAttendeeFactory.create_batch(2, meeting=meeting)
+        MeetingRemarkFactory(meeting=meeting)
+        DocumentFactory(project=project, phase=phase)
     return project
 
 
@@ -227,3 +259,15 @@ def test_no_parameter_value_makes_a_server_error(client, demo, data):
                 params[parameter["name"]] = data.draw(text, parameter["name"])
         response = client.get(url, params)
         assert response.status_code < 500, (url, params)
+
+
+def test_an_officials_record_holds_their_opinions_and_meetings(client, db):
+    project = sheet_with(1)
+    phase = project.phases.get()
+    opinion = phase.opinions.get()
+    attendee = phase.meetings.get().attendees.first()
+    said = get_json(client, reverse("api-official-detail", args=[opinion.official_id]))
+    assert [o["text"] for o in said["opinions"]] == [opinion.text]
+    assert said["opinions"][0]["project"]["registration_number"] == project.registration_number
+    sat = get_json(client, reverse("api-official-detail", args=[attendee.official_id]))
+    assert [m["name"] for m in sat["meetings"]] == [phase.meetings.get().name]

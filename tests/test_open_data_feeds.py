@@ -84,6 +84,7 @@ def test_feed_query_count_does_not_grow(client, db):
         return len(captured)
 
     PolicyProjectFactory.create_batch(2, published_at=timezone.now())
+    queries()  # warms Django's content type cache (the revisions' type, looked up once a process)
     few = queries()
     PolicyProjectFactory.create_batch(6, published_at=timezone.now())
     assert queries() == few
@@ -123,3 +124,18 @@ def test_robots_txt_points_to_the_sitemap(client, db):
     lines = response.content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+
+
+def test_sitemap_sections_query_count_does_not_grow(client, db):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            for section in ("sheets", "officials", "years"):
+                assert client.get(f"/sitemap-{section}.xml").status_code == 200
+        return len(captured)
+
+    for _ in range(2):
+        ProjectOfficialFactory(project=PolicyProjectFactory(published_at=timezone.now()))
+    few = queries()
+    for _ in range(6):
+        ProjectOfficialFactory(project=PolicyProjectFactory(published_at=timezone.now()))
+    assert queries() == few

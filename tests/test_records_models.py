@@ -8,15 +8,18 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from reversion.models import Version
 
 from projects.history.revisions import revert_sheet
 from projects.models import (
     Document,
+    Meeting,
     MeetingAttendee,
     MeetingRemark,
     Opinion,
     OpinionKind,
+    PolicyProject,
 )
 from projects.writing import ForeignRowError, sheet_write
 from tests.factories import (
@@ -186,3 +189,53 @@ def test_deleting_a_document_row_keeps_its_stored_file():
     with sheet_write(project=project, user=None, comment="자료 삭제"):
         document.delete()
     assert default_storage.exists(name)
+
+
+def test_renaming_an_official_named_only_in_records_moves_their_sheet(admin_client):
+    phase = PhaseFactory()
+    speaker = OfficialFactory(name="박지현")
+    meeting = MeetingFactory(phase=phase)
+    MeetingRemarkFactory(meeting=meeting, official=speaker)
+    version = phase.project.version
+    response = admin_client.post(reverse("admin:projects_official_change", args=[speaker.pk]), {
+        "name": "박지연", "department": speaker.department_id, "affiliation": ""})
+    assert response.status_code == 302
+    phase.project.refresh_from_db()
+    assert phase.project.version == version + 1  # its annex PDF is rendered afresh
+
+
+def test_the_demo_records_are_loaded_once(seed_project):
+    from projects.demo import demo_load
+
+    version = PolicyProject.objects.get(pk=seed_project.pk).version
+    counts = (Opinion.objects.count(), Meeting.objects.count(), Document.objects.count())
+    demo_load()
+    assert (Opinion.objects.count(), Meeting.objects.count(), Document.objects.count()) == counts
+    assert counts == (1, 1, 4)
+    assert PolicyProject.objects.get(pk=seed_project.pk).version == version
+    closed = Document.objects.get(disclosure="closed")
+    assert closed.ground == "7" and closed.file_type == "pdf"
+
+
+def test_an_import_replacing_the_sheet_keeps_records_under_the_same_phase(seed_project, seed_text):
+    from projects.importer.services import sheet_import
+
+    meeting = Meeting.objects.get(phase__project=seed_project)
+    heading = meeting.phase.heading
+    sheet_import(source=seed_text.encode(), filename="2023-13.md", replace=True)
+    meeting.refresh_from_db()
+    assert meeting.phase.heading == heading and meeting.phase.project_id == seed_project.pk
+    assert Opinion.objects.get(phase__project=seed_project).phase == meeting.phase
+    assert Document.objects.filter(project=seed_project, phase__isnull=False).count() == 3
+
+
+def test_an_import_that_would_drop_a_phase_holding_records_is_refused(seed_project, seed_text):
+    from projects.importer.services import SheetImportError, sheet_import
+
+    changed = seed_text.replace("「중구 1인가구 지원 조례」수립 및 성과관리 추진", "다른 제목", 1)
+    version = PolicyProject.objects.get(pk=seed_project.pk).version
+    with pytest.raises(SheetImportError) as error:
+        sheet_import(source=changed.encode(), filename="2023-13.md", replace=True)
+    assert "관련자 의견이나 회의 기록이 있습니다" in str(error.value)
+    assert Meeting.objects.filter(phase__project=seed_project).count() == 1
+    assert PolicyProject.objects.get(pk=seed_project.pk).version == version

@@ -61,12 +61,14 @@ def test_hwpx_holds_every_text_of_the_seed_sheet_in_order(client, seed_project, 
     assert "1인가구 소통공간 <놀다가> 개소 및 운영" in text  # text, not markup
 
 
-def test_hwpx_passes_the_owpml_schemas(seed_project):
+def test_hwpx_passes_the_owpml_schemas_and_the_package_checks(seed_project):
     from hwpx import HwpxDocument
+    from hwpx.tools.package_validator import validate_package
 
     body = hwpx.sheet_hwpx(project=seed_project)
-    report = HwpxDocument.open(io.BytesIO(body)).validate()
-    assert report.issues == ()
+    assert HwpxDocument.open(io.BytesIO(body)).validate().issues == ()
+    package_issues = validate_package(body).issues
+    assert [issue for issue in package_issues if issue.level != "warning"] == []
 
 
 def test_hwpx_page_is_a4(client, seed_project):

@@ -157,3 +157,16 @@ def test_a_row_moved_between_own_phases_stays_in_the_sheet(client, own, other):
     response = client.post(change_url(own), data)
     assert response.status_code in (200, 302)
     assert history_of(other) == before
+
+
+@pytest.mark.parametrize("field", ["project_officials-0-project", "outline_items-0-project",
+                                   "phases-0-project", "phases-0-items-0-phase",
+                                   "phases-0-officials-0-phase"])
+def test_a_row_pointed_at_another_sheet_is_a_form_error(client, own, other, field):
+    data = load_form(client, own)
+    parent = other.pk if field.endswith("-project") else first_row(other, "timeline.Phase").pk
+    data[field] = [str(parent)]
+    before, own_before = history_of(other), history_of(own)
+    response = client.post(change_url(own), data)
+    assert response.status_code == 200 and 'id="sheet-errors"' in response.content.decode()
+    assert history_of(other) == before and history_of(own) == own_before

@@ -122,3 +122,28 @@ def test_register_links_each_year_page(client, year_2024):
     soup = BeautifulSoup(client.get(reverse("register")).content, "html.parser")
     links = {a["href"] for a in soup.select(".register-downloads a")}
     assert {reverse("year_page", args=[2024]), reverse("year_page", args=[2023])} <= links
+
+
+def test_render_yearbook_command_fills_the_cache(year_2024, monkeypatch):
+    from django.core.management import call_command
+
+    call_command("render_yearbook", "2024", "1999", stdout=io.StringIO())
+    stamp, body = yearbook.renderings.cache().get(yearbook.cache_key(2024))
+    assert stamp == yearbook.year_stamp(2024) and body.startswith(b"%PDF")
+    monkeypatch.setattr(yearbook, "render_yearbook", lambda year: pytest.fail("rendered again"))
+    assert yearbook.yearbook_pdf(2024) == body
+
+
+def test_year_page_query_count_does_not_grow(client, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("year_page", args=[2024])).status_code == 200
+        return len(captured)
+
+    PolicyProjectFactory.create_batch(2, published_at=timezone.now())
+    few = queries()
+    PolicyProjectFactory.create_batch(6, published_at=timezone.now())
+    assert queries() == few

@@ -22,6 +22,13 @@ from timeline.models import Phase, PhaseItem, PhaseOfficial
 
 from .. import parts
 from ..models import OutlineItem, PolicyProject, ProjectOfficial
+from ..sheet_bounds import (
+    MAX_OUTLINE_ITEMS,
+    MAX_PHASE_ITEMS,
+    MAX_PHASE_OFFICIALS,
+    MAX_PHASES,
+    MAX_PROJECT_OFFICIALS,
+)
 from ..validators import validate_level_sequence
 from .forms import MonthField, MonthInput
 
@@ -30,13 +37,6 @@ FOREIGN_ROW_MESSAGE = (
     "지울 수 없습니다. 페이지를 새로 열어 다시 시도하세요."
 )
 
-#: How large a sheet may be. The biggest sheets published run to ~40 phases of a few bullets;
-#: these bounds leave room and fix how many fields a save may post (``settings``).
-MAX_PROJECT_OFFICIALS = 20
-MAX_OUTLINE_ITEMS = 100
-MAX_PHASES = 100
-MAX_PHASE_ITEMS = 20
-MAX_PHASE_OFFICIALS = 15
 ROW_ID_MAX = 2**63 - 1  # the largest id a BigAutoField holds
 
 
@@ -53,12 +53,19 @@ class RowIdField(forms.ModelChoiceField):
     """The hidden id of a row: anything :func:`row_id` does not read is an unknown row (a form
     error), never a database error (Django's own field passes 30 digits to the database)."""
 
+    #: The formset's rows by id, read once: a sheet's save checks every row's id without a
+    #: query per row (the field's queryset is still asked for an id not among them).
+    rows: dict | None = None
+
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        if row_id(value) is None:
+        pk = row_id(value)
+        if pk is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
                                   params={"value": str(value)[:20]})
+        if self.rows is not None and pk in self.rows:
+            return self.rows[pk]
         return super().to_python(value)
 
 
@@ -93,18 +100,33 @@ class SheetRowsFormSet(NestedInlineFormSet):
         row may still move between phases of the same sheet; an id of another sheet, an unknown
         id or one that is not a number matches nothing and is a form error (:meth:`clean`).
         """
+        if not hasattr(self, "_sheet_rows"):  # Django asks for it once per form: kept
+            self._sheet_rows = self._rows()
+        return self._sheet_rows
+
+    def _rows(self) -> models.QuerySet:
         if self.sheet_pk is None:
             return self.model._default_manager.none()
         if not self.is_bound:
             return BaseModelFormSet.get_queryset(self).filter(
                 **{self.sheet_part.sheet_path: self.sheet_pk})
-        if not hasattr(self, "_posted_rows"):
-            name = self.model._meta.pk.name
-            posted = (row_id(self.data.get(f"{self.add_prefix(i)}-{name}"))
-                      for i in range(self.initial_form_count()))
-            self._posted_rows = self.owned_rows().filter(
-                pk__in=[pk for pk in posted if pk is not None]).order_by(name)
-        return self._posted_rows
+        name = self.model._meta.pk.name
+        posted = (row_id(self.data.get(f"{self.add_prefix(i)}-{name}"))
+                  for i in range(self.initial_form_count()))
+        return self.owned_rows().filter(
+            pk__in=[pk for pk in posted if pk is not None]).order_by(name)
+
+    @cached_property
+    def rows_by_pk(self) -> dict:
+        """The rows of :meth:`get_queryset` by id, each remembering the parent it is stored
+        under (a save that moves nothing and changes nothing writes nothing)."""
+        rows = {row.pk: row for row in self.get_queryset()}
+        for row in rows.values():
+            row._stored_parent_id = getattr(row, self.fk.attname)
+        return rows
+
+    def _existing_object(self, pk):
+        return self.rows_by_pk.get(pk)
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
@@ -112,6 +134,7 @@ class SheetRowsFormSet(NestedInlineFormSet):
         if isinstance(pk_field, forms.ModelChoiceField):
             pk_field.__class__ = RowIdField
             pk_field.queryset = self.owned_rows()
+            pk_field.rows = self.rows_by_pk
             pk_field.error_messages = {
                 **pk_field.error_messages,
                 "invalid_choice": FOREIGN_ROW_MESSAGE.format(
@@ -177,6 +200,16 @@ class SheetRowsFormSet(NestedInlineFormSet):
                     code="foreign_row",
                 )
 
+    def save_existing_objects(self, initial_forms=None, commit=True):
+        """nested_admin reads every row twice from the database before deciding whether to save
+        it; rows that are neither changed, moved nor deleted are left out beforehand."""
+        busy = [
+            form for form in initial_forms or []
+            if self._should_delete_form(form) or form.has_changed()
+            or getattr(form.instance, "_stored_parent_id", None) != self.instance.pk
+        ]
+        return super().save_existing_objects(busy, commit)
+
     def save(self, commit=True):
         if self.parent_deleted:  # deleted with its parent (cascade); nothing to save here
             self.new_objects, self.changed_objects, self.deleted_objects = [], [], []
@@ -224,6 +257,8 @@ class SheetInline(nested_admin.SortableHiddenMixin):
     formset = SheetRowsFormSet
     sortable_field_name = "order"
     extra = 0
+    #: nested_admin's table without the small copy of each row's content above its inputs
+    template = "admin/projects/policyproject/inline_tabular.html"
 
     def get_formset(self, request, obj=None, **kwargs):
         return super().get_formset(request, obj, validate_max=True, **kwargs)
@@ -263,4 +298,6 @@ class PhaseInline(SheetInline, nested_admin.NestedStackedInline):
     formfield_overrides = {models.DateField: {"form_class": MonthField, "widget": MonthInput}}
     inlines = [PhaseItemInline, PhaseOfficialInline]
     max_num = MAX_PHASES
+    #: each phase folded to one line (period and heading) until opened; open when in error
+    template = "admin/projects/policyproject/inline_phases.html"
     classes = ["sheet-phases"]

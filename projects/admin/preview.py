@@ -14,6 +14,7 @@ from django.urls import path
 from ..downloads import file_response, pdf_response
 from ..models import PolicyProject
 from ..rendering import hwpx, pdf
+from ..rendering.records import records_from_project
 from ..rendering.sheet import sheet_from_project
 
 #: Rendering is ~0.2 s a sheet: beyond this, a request would keep a worker busy too long.
@@ -22,7 +23,7 @@ EXPORT_LIMIT = 50
 
 class SheetAdminMixin:
     change_form_template = "admin/projects/policyproject/change_form_sheet.html"
-    actions = ["download_sheets_pdf", "download_sheets_hwpx"]
+    actions = ["download_sheets_pdf", "download_sheets_pdf_with_records", "download_sheets_hwpx"]
 
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
@@ -59,15 +60,17 @@ class SheetAdminMixin:
         project, refusal = self.scoped_project(request, object_id, missing_is_404=True)
         if refusal:
             return refusal
+        annex = request.GET.get("annex") == "1"  # with the records beyond the sheet
         return pdf_response(
-            pdf.sheet_pdf(project=project),
-            filename=pdf.pdf_filename(registration_number=project.registration_number),
-            ascii_filename=f"sheet_{project.registration_number}.pdf",
+            pdf.sheet_pdf(project=project, annex=annex),
+            filename=pdf.pdf_filename(registration_number=project.registration_number, annex=annex),
+            ascii_filename=f"sheet_{project.registration_number}{'_annex' if annex else ''}.pdf",
         )
 
-    def selected_sheets(self, request, queryset) -> list | None:
-        """The selected projects (full sheets, registration order), or None with a message when
-        there are too many or none left to export."""
+    def selected_sheets(self, request, queryset, *, with_records: bool = False) -> list | None:
+        """The selected projects (full sheets, registration order; ``with_records``: and their
+        opinions, documents and meetings), or None with a message when there are too many or none
+        left to export."""
         count = queryset.count()
         if count > EXPORT_LIMIT:
             self.message_user(
@@ -75,9 +78,11 @@ class SheetAdminMixin:
                 messages.ERROR,
             )
             return None
+        sheets = PolicyProject.objects.for_sheet()
+        if with_records:
+            sheets = sheets.with_records(meetings_in_full=True)
         projects = list(
-            PolicyProject.objects.for_sheet().filter(pk__in=queryset.values("pk"))
-            .order_by("registration_year", "registration_seq")
+            sheets.filter(pk__in=queryset.values("pk")).order_by("registration_year", "registration_seq")
         )
         if not projects:  # none of the selection is (still) there for this user
             self.message_user(request, "선택한 사업 중 내려받을 사업내역서가 없습니다.", messages.WARNING)
@@ -93,6 +98,22 @@ class SheetAdminMixin:
         return pdf_response(
             body, filename=f"사업내역서_{len(projects)}건.pdf",
             ascii_filename=f"sheets_{len(projects)}.pdf", as_attachment=True,
+        )
+
+    @admin.action(description="선택한 사업내역서를 관련 기록(의견·자료·회의)과 함께 PDF 하나로 내려받기",
+                  permissions=["view"])
+    def download_sheets_pdf_with_records(self, request, queryset):
+        """Each sheet followed by its annex (pages numbered within each sheet and its annex)."""
+        projects = self.selected_sheets(request, queryset, with_records=True)
+        if projects is None:
+            return None
+        body = pdf.render_sheets_pdf(
+            sheets=[sheet_from_project(p) for p in projects],
+            records=[records_from_project(p, meetings_in_full=True) for p in projects],
+        )
+        return pdf_response(
+            body, filename=f"사업내역서_관련기록_{len(projects)}건.pdf",
+            ascii_filename=f"sheets_annex_{len(projects)}.pdf", as_attachment=True,
         )
 
     @admin.action(description="HWPX로 내보내기 (한글 파일, 여러 건이면 zip)", permissions=["view"])

@@ -12,10 +12,12 @@ import nested_admin
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.db import models
+from django.http import QueryDict
 
 from .. import registration
 from ..models import PolicyProject
 from ..writing import sheet_write
+from .errors import sheet_errors
 from .forms import MonthField, MonthInput, SheetForm
 from .history import SheetHistoryAdmin
 from .importing import SheetImportAdminMixin
@@ -23,6 +25,37 @@ from .inlines import OutlineItemInline, PhaseInline, ProjectOfficialInline
 from .preview import SheetAdminMixin
 from .publication import PublicationAdminMixin
 from .scope import ScopedSheetAdmin
+
+
+class SharedPostData(QueryDict):
+    """Posted data whose ``copy()`` shares the lists of values with the original: what a deep
+    copy gives, at a fraction of its cost. Assigning a key (all formsets do) replaces that
+    key's list in the copy only; the two ways to change a list in place copy it first."""
+
+    @classmethod
+    def of(cls, data: QueryDict, *, mutable: bool = True) -> "SharedPostData":
+        shared = cls(mutable=True, encoding=data.encoding)
+        dict.update(shared, dict.items(data))
+        shared._mutable = mutable
+        return shared
+
+    def copy(self):
+        return self.of(self)
+
+    def _own_list(self, key):
+        if dict.__contains__(self, key):
+            dict.__setitem__(self, key, list(dict.__getitem__(self, key)))
+
+    def appendlist(self, key, value):
+        self._assert_mutable()
+        self._own_list(key)
+        super().appendlist(key, value)
+
+    def setlistdefault(self, key, default_list=None):
+        self._assert_mutable()
+        self._own_list(key)
+        return super().setlistdefault(key, default_list)
+
 
 UNCHANGED_MESSAGE = "바뀐 내용이 없어 저장하지 않았습니다(새 판을 만들지 않았습니다)."
 
@@ -70,6 +103,15 @@ class PolicyProjectAdmin(
 
     # --- saving: one write through the door ----------------------------------------------
 
+    def _create_formsets(self, request, obj, change):
+        """nested_admin hands every nested formset its own ``request.POST.copy()``, a deep copy
+        of the whole form: for a 60-phase sheet 123 copies of ~3,900 fields, half the time of a
+        save. The posted data are given as a :class:`SharedPostData`, whose copies share the
+        (immutable) strings and so cost a list each."""
+        if request.method == "POST" and not isinstance(request.POST, SharedPostData):
+            request.POST = SharedPostData.of(request.POST, mutable=False)
+        return super()._create_formsets(request, obj, change)
+
     def save_model(self, request, obj, form, change):
         """Nothing yet: the project is written with its rows in :meth:`save_related`, as one write."""
 
@@ -100,6 +142,16 @@ class PolicyProjectAdmin(
         if write is not None and not write.changed and level == messages.SUCCESS:
             message, level = UNCHANGED_MESSAGE, messages.INFO
         return super().message_user(request, message, level, *args, **kwargs)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        """Errors listed at the top of the page, each linked to its field; phases in error open."""
+        adminform = context.get("adminform")
+        if adminform is not None and adminform.form.is_bound:
+            context["sheet_errors"] = sheet_errors(adminform.form, [
+                inline.formset for inline in context.get("inline_admin_formsets", ())
+                if not getattr(inline.formset, "is_nested", False)
+            ])
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {"can_publish": self.has_publish_permission(request), **(extra_context or {})}

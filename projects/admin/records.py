@@ -63,6 +63,10 @@ class RecordForm(forms.ModelForm):
             self.fields["phase"].label_from_instance = phase_label
         if "meeting" in self.fields:
             self.fields["meeting"].queryset = Meeting.objects.filter(phase__project=project)
+            widget = self.fields["meeting"].widget  # meetings are added from 「관련 기록」, not a popup
+            for name in ("can_add_related", "can_change_related", "can_delete_related",
+                         "can_view_related"):
+                setattr(widget, name, False)
         if isinstance(self.instance, Document) and project is not None:
             self.instance.project = project
             if not self.instance.pk:
@@ -170,8 +174,17 @@ class RecordAdmin(admin.ModelAdmin):
     # --- scope ---------------------------------------------------------------------------
 
     def get_queryset(self, request):
-        projects = scope.scoped(PolicyProject.objects.all(), request.user)
-        return super().get_queryset(request).filter(**{f"{self.sheet_part.sheet_path}__in": projects})
+        rows = super().get_queryset(request)
+        if scope.edits_every_department(request.user):
+            return rows
+        return rows.filter(**{f"{self.sheet_part.sheet_path}__department__staff": request.user})
+
+    def get_model_perms(self, request):
+        """No 「추가」 from the admin index or list: a record is added from its sheet's 「관련 기록」."""
+        return {**super().get_model_perms(request), "add": False}
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {**(extra_context or {}), "has_add_permission": False})
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -166,17 +166,22 @@ def _draft_sheet(application: Application, *, user) -> PolicyProject:
         defaults={"description": CRITERION_DESCRIPTION, "order": 100},
     )
     today = timezone.localdate()
-    last = (PolicyProject.objects.filter(registration_year=today.year)
-            .aggregate(last=Max("registration_seq"))["last"] or 0)
-    project = PolicyProject(
-        registration_number=f"{today.year}-{last + 1}", title=application.policy_title,
-        department=application.department, selection_criterion=criterion,
-        started_on=today.replace(day=1),
-    )
     comment = f"국민신청 {application.receipt_number} 선정으로 초안 작성"
-    with sheet_write(project=project, user=user, comment=comment):
-        project.save()
-    return project
+    for _attempt in range(3):  # another sheet may take the same number meanwhile: take the next
+        last = (PolicyProject.objects.filter(registration_year=today.year)
+                .aggregate(last=Max("registration_seq"))["last"] or 0)
+        project = PolicyProject(
+            registration_number=f"{today.year}-{last + 1}", title=application.policy_title,
+            department=application.department, selection_criterion=criterion,
+            started_on=today.replace(day=1),
+        )
+        try:
+            with sheet_write(project=project, user=user, comment=comment):
+                project.save()
+        except IntegrityError:
+            continue
+        return project
+    raise TransitionError("사업내역서 초안의 등록번호를 정하지 못했습니다. 잠시 뒤 다시 선정하세요.")
 
 
 def purge_applicant_contacts(*, now=None) -> list[str]:

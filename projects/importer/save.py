@@ -102,14 +102,41 @@ def _valid(obj, cell: str):
     return obj
 
 
+PHASE_RECORDS_LOST_MESSAGE = (
+    "가져온 사업내역서에 없는 추진단계({period} {heading})에 관련자 의견이나 회의 기록이 있습니다. "
+    "그 기록이 지워지지 않도록 아무것도 저장하지 않았습니다. 관리자 화면에서 기록을 다른 추진단계로 "
+    "옮기거나 사업내역서를 직접 고치세요."
+)
+
+
+def _move_phase_records(old_phases, new_phases) -> None:
+    """A replace rebuilds the phases: the records under each old phase (opinions, meetings,
+    documents; 제63조) move to the new phase with the same period and heading. Opinions or
+    meetings under a phase the new sheet no longer has are refused, never silently deleted."""
+    from ..models import Document, Meeting, Opinion
+
+    new_by_key = {}
+    for phase in new_phases:
+        new_by_key.setdefault((phase.started_on, phase.ended_on, phase.heading), phase)
+    for old in old_phases:
+        new = new_by_key.get((old.started_on, old.ended_on, old.heading))
+        if new is None:
+            if Opinion.objects.filter(phase=old).exists() or Meeting.objects.filter(phase=old).exists():
+                raise SheetImportError(PHASE_RECORDS_LOST_MESSAGE.format(
+                    period=old.period_display, heading=old.heading).replace(" )", ")"))
+            continue
+        for model in (Opinion, Meeting, Document):
+            model.objects.filter(phase=old).update(phase=new)
+
+
 def _write(project: PolicyProject, parsed: ParsedSheet) -> None:
     number = parsed.registration_number
     department, _ = Department.objects.get_or_create(name=_valid(
         Department(name=parsed.department), "② 사업부서").name)
+    old_phases = list(project.phases.all()) if project.pk else []
     if project.pk:
         project.outline_items.all().delete()
         project.project_officials.all().delete()
-        project.phases.all().delete()
     project.title, project.status, project.background = parsed.title, parsed.status, parsed.background
     project.department, project.selection_criterion = department, criterion_match(parsed.criterion)
     project.started_on, project.ended_on = parsed.started_on, parsed.ended_on
@@ -139,6 +166,9 @@ def _write(project: PolicyProject, parsed: ParsedSheet) -> None:
                                  position=row.position), cell)
             for n, row in enumerate(spec.officials)
         )
+    if old_phases:
+        _move_phase_records(old_phases, [p for p in project.phases.all() if p not in old_phases])
+        Phase.objects.filter(pk__in=[phase.pk for phase in old_phases]).delete()
 
 
 class _OfficialFinder:

@@ -9,20 +9,38 @@ from ..models import Official, PolicyProject, ProjectOfficial
 
 
 def officials_with_public_record():
-    """Officials named on at least one published sheet (others have no public page)."""
-    in_roles = ProjectOfficial.objects.filter(official=OuterRef("pk"),
-                                              project__published_at__isnull=False)
-    in_phases = PhaseOfficial.objects.filter(official=OuterRef("pk"),
-                                             phase__project__published_at__isnull=False)
-    return Official.objects.filter(
-        Q(Exists(in_roles)) | Q(Exists(in_phases)))
+    """Officials named on a published sheet — in ⑥, a phase, an opinion or as a meeting's
+    attendee (others have no public page)."""
+    from ..models import MeetingAttendee, Opinion
+
+    published = {"official": OuterRef("pk")}
+    named = [
+        ProjectOfficial.objects.filter(**published, project__published_at__isnull=False),
+        PhaseOfficial.objects.filter(**published, phase__project__published_at__isnull=False),
+        Opinion.objects.filter(**published, phase__project__published_at__isnull=False),
+        MeetingAttendee.objects.filter(**published,
+                                       meeting__phase__project__published_at__isnull=False),
+    ]
+    condition = Q()
+    for rows in named:
+        condition |= Q(Exists(rows))
+    return Official.objects.filter(condition)
 
 
 def projects_naming(official):
-    """Published projects that name ``official`` in ⑥ or in a phase."""
-    in_roles = ProjectOfficial.objects.filter(project=OuterRef("pk"), official=official)
-    in_phases = PhaseOfficial.objects.filter(phase__project=OuterRef("pk"), official=official)
-    return PolicyProject.objects.published().filter(Q(Exists(in_roles)) | Q(Exists(in_phases)))
+    """Published projects that name ``official`` in ⑥, a phase, an opinion or a meeting."""
+    from ..models import MeetingAttendee, Opinion
+
+    named = [
+        ProjectOfficial.objects.filter(project=OuterRef("pk"), official=official),
+        PhaseOfficial.objects.filter(phase__project=OuterRef("pk"), official=official),
+        Opinion.objects.filter(phase__project=OuterRef("pk"), official=official),
+        MeetingAttendee.objects.filter(meeting__phase__project=OuterRef("pk"), official=official),
+    ]
+    condition = Q()
+    for rows in named:
+        condition |= Q(Exists(rows))
+    return PolicyProject.objects.published().filter(condition)
 
 
 def with_last_comment(projects):

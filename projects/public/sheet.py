@@ -33,22 +33,24 @@ def sheet_pdf(request, number):
     """The printable A4 PDF of a published sheet.
 
     Only the version is read first: a browser that has this version gets 304, a cached PDF is
-    served without loading the sheet, and a change (a new version) renders afresh.
+    served without loading the sheet, and a change (a new version) renders afresh. ``?annex=1``
+    adds the records beyond the sheet (opinions, documents, meetings) after it.
     """
+    annex = request.GET.get("annex") == "1"
     project = published_project(
         PolicyProject.objects.only("pk", "version", "updated_at", "registration_number"), number,
     )
     if redirect := moved_to_written_number(request, project, number, "sheet_pdf"):
         return redirect
-    etag = pdf.revision_etag(project=project)
+    etag = pdf.revision_etag(project=project, annex=annex)
     last_modified = project.updated_at.timestamp()
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
         return not_modified
     response = pdf_response(
-        pdf.sheet_pdf(project=project),
-        filename=pdf.pdf_filename(registration_number=project.registration_number),
-        ascii_filename=f"sheet_{project.registration_number}.pdf",
+        pdf.sheet_pdf(project=project, annex=annex),
+        filename=pdf.pdf_filename(registration_number=project.registration_number, annex=annex),
+        ascii_filename=f"sheet_{project.registration_number}{'_annex' if annex else ''}.pdf",
         as_attachment=True,
     )
     response["ETag"] = etag

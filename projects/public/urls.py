@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from . import history, officials, records, register, sheet
+from . import about, history, officials, records, register, sheet
 
 urlpatterns = [
     path("", register.register, name="register"),
+    path("about/", about.about, name="about"),
     path("projects/<str:number>/", sheet.sheet_detail, name="sheet_detail"),
     path("projects/<str:number>.pdf", sheet.sheet_pdf, name="sheet_pdf"),
     path("projects/<str:number>/history/", history.sheet_history, name="sheet_history"),

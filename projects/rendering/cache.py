@@ -9,7 +9,7 @@ from django.core.cache import caches
 
 CACHE_ALIAS = "renderings"
 #: Every kind of rendering kept per sheet version; ``retire`` drops them all.
-KINDS = ("pdf", "hwpx")
+KINDS = ("pdf", "pdf-annex", "hwpx")
 
 
 def key(*, kind: str, project_pk, version: int, layout: str = "") -> str:

@@ -11,14 +11,20 @@ import importlib.util
 from django.contrib.staticfiles import finders
 from django.template.loader import get_template
 
-#: The PDF's stylesheets: the vendored font's faces, the page's sheet styles, then A4 and n / N.
-PDF_STYLESHEETS = ("fonts/pretendard-pdf.css", "css/sheet.css", "css/sheet-pdf.css")
+#: The PDF's stylesheets: the vendored font's faces, the page's sheet styles, then A4 and n / N,
+#: then the records' styles (the optional annex).
+PDF_STYLESHEETS = ("fonts/pretendard-pdf.css", "css/sheet.css", "css/sheet-pdf.css", "css/records.css")
 SHEET_TEMPLATES = (
     "projects/pdf_base.html", "projects/sheet_pdf.html", "projects/_sheet.html",
     "projects/_bullets.html", "projects/_person.html",
 )
+ANNEX_TEMPLATES = (
+    "projects/_annex.html", "projects/_meeting.html", "projects/_documents.html",
+)
 LAYOUTS = {
     "pdf": (SHEET_TEMPLATES, PDF_STYLESHEETS),
+    # the sheet followed by its records (제63조): ``?annex=1``
+    "pdf-annex": (SHEET_TEMPLATES + ANNEX_TEMPLATES, PDF_STYLESHEETS),
     "yearbook": ((*SHEET_TEMPLATES, "projects/yearbook_pdf.html"),
                  (*PDF_STYLESHEETS, "css/yearbook-pdf.css")),
     # The HWPX is laid out in code, not in a template: its module is what it is made from.

@@ -27,7 +27,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from ..models import PolicyProject
 from . import cache as renderings
 from . import keep_all, layouts
-from .sheet import Sheet
+from .records import SheetRecords, records_from_project
+from .sheet import Sheet, sheet_from_project
 
 #: WeasyPrint resolves ``/static/…`` against this origin; ``.invalid`` never resolves (RFC 2606).
 PDF_BASE_URL = "https://static.invalid/"
@@ -84,10 +85,12 @@ def static_path(name: str | None) -> str | None:
         return None
 
 
-def sheet_html(*, sheet: Sheet) -> str:
-    """The PDF's HTML document (the page's partial inside the print layout)."""
+def sheet_html(*, sheet: Sheet, records: SheetRecords | None = None) -> str:
+    """The PDF's HTML document (the page's partial inside the print layout), with the records
+    beyond the sheet as an annex when ``records`` is given."""
     return render_to_string("projects/sheet_pdf.html", {
         "sheet": sheet,
+        "records": records,
         "document_title": document_title(sheet=sheet),
         "registry_organisation": settings.REGISTRY_ORGANISATION,
     })
@@ -97,8 +100,8 @@ def document_title(*, sheet: Sheet) -> str:
     return f"사업내역서 {sheet.registration_number} {sheet.title}"
 
 
-def pdf_filename(*, registration_number: str) -> str:
-    return f"사업내역서_{registration_number}.pdf"
+def pdf_filename(*, registration_number: str, annex: bool = False) -> str:
+    return f"사업내역서_{registration_number}{'_관련기록' if annex else ''}.pdf"
 
 
 _styles = threading.local()
@@ -132,43 +135,58 @@ def render_html(*, html: str, stylesheet_names: tuple[str, ...] = STYLESHEETS):
     return document.render(stylesheets=css, font_config=font_config)
 
 
-def render_document(*, sheet: Sheet):
+def render_document(*, sheet: Sheet, records: SheetRecords | None = None):
     """Lay the sheet out (a WeasyPrint ``Document``: pages that can be joined with others)."""
-    return render_html(html=sheet_html(sheet=sheet))
+    return render_html(html=sheet_html(sheet=sheet, records=records))
 
 
-def render_sheet_pdf(*, sheet: Sheet) -> bytes:
-    """Render one sheet to PDF bytes, uncached."""
-    return render_document(sheet=sheet).write_pdf()
+def render_sheet_pdf(*, sheet: Sheet, records: SheetRecords | None = None) -> bytes:
+    """Render one sheet (and its records' annex, if given) to PDF bytes, uncached."""
+    return render_document(sheet=sheet, records=records).write_pdf()
 
 
-def render_sheets_pdf(*, sheets: list[Sheet]) -> bytes:
-    """Several sheets as one PDF (admin export); each keeps its own ``n / N`` numbering."""
+def render_sheets_pdf(*, sheets: list[Sheet], records: list[SheetRecords] | None = None) -> bytes:
+    """Several sheets as one PDF (admin export); each keeps its own ``n / N`` numbering, and
+    with ``records`` (one per sheet) each is followed by its annex."""
     if not sheets:
         raise ValueError("내려받을 사업내역서가 없습니다.")
-    documents = [render_document(sheet=sheet) for sheet in sheets]
+    annexes = records if records is not None else [None] * len(sheets)
+    documents = [render_document(sheet=sheet, records=annex)
+                 for sheet, annex in zip(sheets, annexes, strict=True)]
     pages = [page for document in documents for page in document.pages]
     combined = documents[0].copy(pages)
     combined.metadata.title = f"사업내역서 {len(sheets)}건"
     return combined.write_pdf()
 
 
-def cache_key(*, project: PolicyProject) -> str:
-    """One key per version and layout: ``version`` moves on every real change of the sheet."""
-    return renderings.key(kind="pdf", project_pk=project.pk, version=project.version,
-                          layout=layouts.signature("pdf"))
+def cache_key(*, project: PolicyProject, annex: bool = False) -> str:
+    """One key per version and layout: ``version`` moves on every real change of the sheet
+    (records included); the sheet with its annex is a rendering of its own."""
+    kind = "pdf-annex" if annex else "pdf"
+    return renderings.key(kind=kind, project_pk=project.pk, version=project.version,
+                          layout=layouts.signature(kind))
 
 
-def revision_etag(*, project: PolicyProject) -> str:
+def revision_etag(*, project: PolicyProject, annex: bool = False) -> str:
     """An HTTP ETag for the PDF of this version, so browsers revalidate instead of downloading."""
-    digest = hashlib.sha256(cache_key(project=project).encode()).hexdigest()[:32]
+    digest = hashlib.sha256(cache_key(project=project, annex=annex).encode()).hexdigest()[:32]
     return f'"{digest}"'
 
 
-def sheet_pdf(*, project: PolicyProject) -> bytes:
-    """The PDF of the project's current version, rendered only when this version has none yet.
+def sheet_pdf(*, project: PolicyProject, annex: bool = False) -> bytes:
+    """The PDF of the project's current version, rendered only when this version has none yet;
+    with ``annex`` the records beyond the sheet follow it (cached as a rendering of its own).
 
     ``project`` needs only ``pk`` and ``version``; the full sheet is loaded on a miss.
     """
-    return renderings.rendering_of(project=project, key_of=cache_key,
-                                   render=lambda sheet: render_sheet_pdf(sheet=sheet))
+    if not annex:
+        return renderings.rendering_of(project=project, key_of=cache_key,
+                                       render=lambda sheet: render_sheet_pdf(sheet=sheet))
+    cache = renderings.cache()
+    body = cache.get(cache_key(project=project, annex=True))
+    if body is None:
+        full = PolicyProject.objects.for_sheet().with_records(meetings_in_full=True).get(pk=project.pk)
+        body = render_sheet_pdf(sheet=sheet_from_project(full),
+                                records=records_from_project(full, meetings_in_full=True))
+        cache.set(cache_key(project=full, annex=True), body)
+    return body

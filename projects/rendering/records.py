@@ -41,6 +41,11 @@ class RecordDocument:
     def withheld(self) -> bool:
         return self.disclosure == "비공개"
 
+    @property
+    def ground_short(self) -> str:
+        """``제6호`` of ``제6호: 개인정보(…)``, for narrow cells."""
+        return self.ground.partition(":")[0]
+
 
 @dataclass(frozen=True)
 class RecordAttendee:

@@ -3,10 +3,12 @@
 The detail of a project is the whole 사업내역서: ①–⑧, ⑤ as a flat list with levels (0 □, 1 ○,
 2 -), ⑥ in order, and the phases with their bullets (1 ▶, 2 ·) and officials.
 
-Extension point for the records of 제63조 (opinions, documents, meetings): when their models
-exist, add a nested serializer to :data:`PHASE_RECORD_FIELDS` / :data:`PROJECT_RECORD_FIELDS`
-(name → serializer instance with ``source``) and the matching ``Prefetch`` to
-``projects.opendata.api.views.sheet_queryset``; both detail serializers pick them up.
+The records of 제63조 go with it, as the sheet page shows them: each phase's opinions (①1) and
+meetings (②, with attendees, remarks, decision and votes), and the project's documents (①2:
+listed whatever their disclosure; a download address only for a stored file that is not 비공개).
+A further kind of record: a nested serializer in :data:`PHASE_RECORD_FIELDS` /
+:data:`PROJECT_RECORD_FIELDS` (name → serializer instance with ``source``) and its prefetch in
+``PolicyProject.objects.with_records()``; both detail serializers pick them up.
 """
 
 import copy
@@ -19,16 +21,17 @@ from timeline.models import Phase, PhaseItem, PhaseOfficial
 
 from ...models import (
     Department,
+    Document,
+    Meeting,
+    MeetingAttendee,
+    MeetingRemark,
     Official,
+    Opinion,
     OutlineItem,
     PolicyProject,
     ProjectOfficial,
     SelectionCriterion,
 )
-
-#: Extra nested fields of a phase / a project (see the module docstring).
-PHASE_RECORD_FIELDS: dict[str, serializers.Field] = {}
-PROJECT_RECORD_FIELDS: dict[str, serializers.Field] = {}
 
 
 class AbsoluteURL(serializers.Field):
@@ -123,6 +126,85 @@ class PhaseOfficialSerializer(serializers.ModelSerializer):
         fields = ["official", "position"]
 
 
+class OpinionSerializer(serializers.ModelSerializer):
+    official = OfficialRefSerializer(read_only=True)
+    kind = serializers.CharField(source="kind.name", read_only=True, help_text="예: 찬성, 수정 의견")
+
+    class Meta:
+        model = Opinion
+        fields = ["date", "official", "position_then", "kind", "text"]
+
+
+class AttendeeSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="display_name", read_only=True)
+    affiliation = serializers.CharField(source="affiliation_name", read_only=True)
+    official = OfficialRefSerializer(read_only=True, allow_null=True,
+                                     help_text="등록된 관련자이면 그 사람, 외부 참석자이면 null")
+
+    class Meta:
+        model = MeetingAttendee
+        fields = ["name", "affiliation", "role", "official"]
+
+
+class RemarkSerializer(serializers.ModelSerializer):
+    speaker = serializers.CharField(read_only=True, help_text="예: 이수정, 김민수(1인가구 정책지원단)")
+    official = OfficialRefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = MeetingRemark
+        fields = ["speaker", "official", "text"]
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    attendees = AttendeeSerializer(many=True, read_only=True)
+    remarks = RemarkSerializer(many=True, read_only=True)
+    page = AbsoluteURL(lambda m: m.get_absolute_url(), help_text="회의 기록 페이지")
+
+    class Meta:
+        model = Meeting
+        fields = ["name", "held_at", "place", "attendees", "remarks", "decision", "votes_for",
+                  "votes_against", "votes_abstain", "page"]
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    kind_display = serializers.CharField(source="get_kind_display", read_only=True)
+    department = serializers.CharField(source="department.name", read_only=True)
+    disclosure_display = serializers.CharField(source="get_disclosure_display", read_only=True)
+    ground_display = serializers.CharField(source="get_ground_display", read_only=True,
+                                           help_text="부분공개·비공개의 근거(정보공개법 제9조 제1항)")
+    phase_id = serializers.IntegerField(read_only=True, allow_null=True,
+                                        help_text="특정 추진단계의 자료이면 그 단계의 id")
+    download = serializers.SerializerMethodField(help_text="내려받을 수 있는 파일이면 그 주소")
+    url = serializers.SerializerMethodField(help_text="파일 대신 적힌 외부 주소")
+
+    class Meta:
+        model = Document
+        fields = ["title", "kind", "kind_display", "date", "department", "document_number",
+                  "disclosure", "disclosure_display", "ground", "ground_display", "phase_id",
+                  "download", "url"]
+
+    def get_download(self, document) -> str | None:
+        if not document.is_served:
+            return None
+        path = reverse("document_download",
+                       args=[document.project.registration_number, document.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+    def get_url(self, document) -> str | None:
+        return document.url or None
+
+
+#: Records beyond the sheet, per phase and per project (see the module docstring).
+PHASE_RECORD_FIELDS: dict[str, serializers.Field] = {
+    "opinions": OpinionSerializer(many=True, read_only=True),
+    "meetings": MeetingSerializer(many=True, read_only=True),
+}
+PROJECT_RECORD_FIELDS: dict[str, serializers.Field] = {
+    "documents": DocumentSerializer(many=True, read_only=True),
+}
+
+
 class PhaseSerializer(serializers.ModelSerializer):
     period = serializers.CharField(source="period_display", read_only=True,
                                    help_text="추진기간 표시. 예: '21. 8. ~ '21. 10.")
@@ -131,7 +213,7 @@ class PhaseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Phase
-        fields = ["heading", "started_on", "ended_on", "period", "items", "officials"]
+        fields = ["id", "heading", "started_on", "ended_on", "period", "items", "officials"]
 
     def get_fields(self):
         return {**super().get_fields(), **copy.deepcopy(PHASE_RECORD_FIELDS)}
@@ -187,8 +269,39 @@ class OfficialRecordSerializer(serializers.Serializer):
     phases = PhaseRoleSerializer(many=True, read_only=True)
 
 
+class ProjectRefSerializer(serializers.ModelSerializer):
+    url = AbsoluteURL(lambda p: reverse("api-project-detail", args=[p.registration_number]),
+                      help_text="이 사업의 API 주소")
+
+    class Meta:
+        model = PolicyProject
+        fields = ["registration_number", "title", "url"]
+
+
+class OfficialOpinionSerializer(serializers.ModelSerializer):
+    kind = serializers.CharField(source="kind.name", read_only=True)
+    project = ProjectRefSerializer(source="phase.project", read_only=True)
+
+    class Meta:
+        model = Opinion
+        fields = ["date", "position_then", "kind", "text", "project"]
+
+
+class OfficialMeetingSerializer(serializers.ModelSerializer):
+    project = ProjectRefSerializer(source="phase.project", read_only=True)
+    page = AbsoluteURL(lambda m: m.get_absolute_url(), help_text="회의 기록 페이지")
+
+    class Meta:
+        model = Meeting
+        fields = ["name", "held_at", "place", "project", "page"]
+
+
 class OfficialDetailSerializer(OfficialRefSerializer):
     records = OfficialRecordSerializer(many=True, read_only=True)
+    opinions = OfficialOpinionSerializer(source="statements.opinions", many=True, read_only=True,
+                                         help_text="공개 사업에 남긴 의견, 최근 것부터")
+    meetings = OfficialMeetingSerializer(source="statements.meetings", many=True, read_only=True,
+                                         help_text="참석한 회의, 최근 것부터")
 
     class Meta(OfficialRefSerializer.Meta):
-        fields = [*OfficialRefSerializer.Meta.fields, "records"]
+        fields = [*OfficialRefSerializer.Meta.fields, "records", "opinions", "meetings"]

@@ -2,7 +2,7 @@
 
 import hashlib
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -10,11 +10,10 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics
 from rest_framework.pagination import PageNumberPagination
 
-from timeline.models import Phase, PhaseOfficial
-
-from ...models import Department, PolicyProject, ProjectOfficial, SelectionCriterion
+from ...models import Department, PolicyProject, SelectionCriterion
 from ...public.filters import FilterChoices, RegisterFilterForm
 from ...public.officials import involvement_order, official_records
+from ...public.records import official_statements
 from ...search import MAX_QUERY_LENGTH
 from ..queries import officials_with_public_record
 from . import serializers
@@ -52,15 +51,8 @@ class ProjectList(generics.ListAPIView):
 
 
 def sheet_queryset():
-    """A published project with its whole sheet, in a fixed number of queries."""
-    officials = Prefetch("officials", queryset=PhaseOfficial.objects.select_related(
-        "official__department"))
-    return PolicyProject.objects.published().for_list().prefetch_related(
-        "outline_items",
-        Prefetch("project_officials",
-                 queryset=ProjectOfficial.objects.select_related("official__department")),
-        Prefetch("phases", queryset=Phase.objects.prefetch_related("items", officials)),
-    )
+    """A published project with its whole sheet and records, in a fixed number of queries."""
+    return PolicyProject.objects.published().for_sheet().with_records(meetings_in_full=True)
 
 
 def detail_etag(project) -> str:
@@ -112,7 +104,8 @@ class OfficialList(generics.ListAPIView):
 
 
 @extend_schema(summary="관련자의 공개 기록",
-               description="이 사람이 ⑥ 담당자나 사업관련자로 참여한 공개 사업, 최근 참여 순")
+               description="이 사람이 ⑥ 담당자나 사업관련자로 참여한 공개 사업(최근 참여 순), "
+                           "남긴 의견과 참석한 회의")
 class OfficialDetail(generics.RetrieveAPIView):
     serializer_class = serializers.OfficialDetailSerializer
     queryset = officials_with_public_record().select_related("department")
@@ -122,6 +115,7 @@ class OfficialDetail(generics.RetrieveAPIView):
         order = involvement_order(official)
         projects = PolicyProject.objects.for_list().in_bulk(order)
         official.records = official_records(official, [projects[pk] for pk in order])
+        official.statements = official_statements(official)
         return official
 
 
