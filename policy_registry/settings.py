@@ -233,14 +233,27 @@ LOGGING = {
 # cache, so every worker process of one server shares it; the folder is set by REGISTRY_CACHE_DIR
 # (default: var/cache).
 CACHE_DIR = Path(os.environ.get("REGISTRY_CACHE_DIR") or BASE_DIR / "var" / "cache")
+# Public pages (projects/public/caching.py) are kept per version of what they show in "pages",
+# a file cache as well. REDIS_URL (redis://host:6379/0) puts both in Redis, shared by several
+# app servers: each version is then rendered once for all of them.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+PUBLIC_PAGE_CACHE = os.environ.get("PAGE_CACHE", "1") != "0"  # 0: off (benchmarks of the views)
+
+
+def shared_cache(name: str, *, max_entries: int) -> dict:
+    timeout = 60 * 60 * 24 * 30  # a version never changes; old ones simply age out
+    if REDIS_URL:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                "KEY_PREFIX": f"registry-{name}", "TIMEOUT": timeout}
+    return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR / name, "TIMEOUT": timeout,
+            "OPTIONS": {"MAX_ENTRIES": max_entries}}
+
+
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "renderings": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": CACHE_DIR / "renderings",
-        "TIMEOUT": 60 * 60 * 24 * 30,  # a revision never changes; old ones simply age out
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
+    "renderings": shared_cache("renderings", max_entries=5000),
+    "pages": shared_cache("pages", max_entries=20000),
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -18,4 +18,8 @@ WHITENOISE_AUTOREFRESH = True  # no collected STATIC_ROOT to scan at start-up
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "renderings": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renderings"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
+if REDIS_URL:  # noqa: F405 — CI runs the cache tests once against Redis (.ci/run)
+    CACHES["renderings"] = shared_cache("test-renderings", max_entries=0)  # noqa: F405
+    CACHES["pages"] = shared_cache("test-pages", max_entries=0)  # noqa: F405

@@ -7,6 +7,7 @@
   the search indexes (only the public register searches, and it shows published rows only);
 * ``search_grams`` now holds runs of one to four characters (exact index for words up to four
   syllables, see projects/search.py), recomputed here for existing projects;
+* an index on ``updated_at``: the latest change keys the cached lists (projects/public/caching.py);
 * the published-count tally and its trigger (projects/register_counts.py).
 
 SQLite gets the recomputed grams and the new help text only.
@@ -22,13 +23,15 @@ PUBLISHED = "WHERE published_at IS NOT NULL"
 FORWARD = [
     "ALTER TABLE projects_policyproject SET (toast_tuple_target = 128)",
     "CREATE INDEX project_register_order ON projects_policyproject "
-    f"(registration_year DESC, registration_seq DESC) {PUBLISHED}",
+    f"(registration_year DESC, registration_seq DESC) INCLUDE (id) {PUBLISHED}",
     "CREATE INDEX project_register_department ON projects_policyproject "
-    f"(department_id, registration_year DESC, registration_seq DESC) {PUBLISHED}",
+    f"(department_id, registration_year DESC, registration_seq DESC) INCLUDE (id) {PUBLISHED}",
     "CREATE INDEX project_register_criterion ON projects_policyproject "
-    f"(selection_criterion_id, registration_year DESC, registration_seq DESC) {PUBLISHED}",
+    f"(selection_criterion_id, registration_year DESC, registration_seq DESC) INCLUDE (id) {PUBLISHED}",
     "CREATE INDEX project_register_status ON projects_policyproject "
-    f"(status, registration_year DESC, registration_seq DESC) {PUBLISHED}",
+    f"(status, registration_year DESC, registration_seq DESC) INCLUDE (id) {PUBLISHED}",
+    # the latest change of any project: the page cache's key for lists (public/caching.py)
+    "CREATE INDEX project_updated_at ON projects_policyproject (updated_at)",
     "DROP INDEX IF EXISTS project_search_trgm",
     "DROP INDEX IF EXISTS project_search_short_grams",
     "CREATE INDEX project_search_trgm ON projects_policyproject "
@@ -46,6 +49,7 @@ BACKWARD = [
     "USING gin (search_text gin_trgm_ops)",
     "CREATE INDEX project_search_short_grams ON projects_policyproject "
     "USING gin (string_to_array(search_grams, ' '))",
+    "DROP INDEX IF EXISTS project_updated_at",
     "DROP INDEX IF EXISTS project_register_status",
     "DROP INDEX IF EXISTS project_register_criterion",
     "DROP INDEX IF EXISTS project_register_department",

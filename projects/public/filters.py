@@ -5,11 +5,16 @@ reported: the citizen gets the register without that filter, never an error page
 """
 
 from dataclasses import dataclass
+from html import escape
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.core.cache import cache
+from django.forms.utils import flatatt
+from django.utils.choices import BaseChoiceIterator
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from .. import register_counts
 from ..models import Department, PolicyProject, SelectionCriterion
@@ -58,10 +63,31 @@ class FilterChoices:
 
 
 class FlatSelect(forms.Select):
-    """A select whose options are written in one template, not one template include each:
-    the register renders some 60 options per page, and the includes cost ~6 ms of it."""
+    """A select whose options are written in one pass of Python, not a template include (or a
+    template loop) each: the department filter of a national register has hundreds of options,
+    and templating them cost ~10 ms of every register page. Same markup as Django's select."""
 
-    template_name = "projects/widgets/flat_select.html"
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = set(self.format_value(value))
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        options = "".join(
+            f'\n  <option value="{escape(str(option))}"'
+            f'{" selected" if str(option) in selected else ""}>{escape(str(label))}</option>'
+            for option, label in self.choices
+        )
+        return format_html('<select name="{}"{}>{}\n</select>', name, flatatt(final_attrs),
+                           mark_safe(options))  # noqa: S308 — every value and label escaped above
+
+
+class ReadyChoices(BaseChoiceIterator):
+    """Choices already in (value, label) form: Django re-checks a plain list on every form,
+    which for hundreds of departments cost more than the rest of the form."""
+
+    def __init__(self, choices: list[tuple[str, str]]):
+        self.choices = choices
+
+    def __iter__(self):
+        return iter(self.choices)
 
 
 class QueryField(forms.CharField):
@@ -86,9 +112,9 @@ class RegisterFilterForm(forms.Form):
 
     def __init__(self, *args, choices: FilterChoices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [ALL, *choices.years]
-        self.fields["department"].choices = [ALL, *choices.departments]
-        self.fields["criterion"].choices = [ALL, *choices.criteria]
+        self.fields["year"].choices = ReadyChoices([ALL, *choices.years])
+        self.fields["department"].choices = ReadyChoices([ALL, *choices.departments])
+        self.fields["criterion"].choices = ReadyChoices([ALL, *choices.criteria])
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.form_id = "register-filter"

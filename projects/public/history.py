@@ -5,9 +5,11 @@ from django.shortcuts import render
 
 from ..history.stored import published_revision, published_revisions, sheet_from_revision
 from ..models import PolicyProject
+from .caching import cached_page, project_state
 from .lookup import moved_to_written_number, published_project
 
 
+@cached_page(lambda request, number: project_state(number))
 def sheet_history(request, number: str):
     """Every published state of a sheet, newest first: a register of accountability keeps its own
     changes in view. Drafts and withdrawn periods never show; unpublished projects are 404."""
@@ -20,6 +22,7 @@ def sheet_history(request, number: str):
     })
 
 
+@cached_page(lambda request, number, revision_id: project_state(number))
 def sheet_revision(request, number: str, revision_id: int):
     """The sheet exactly as it was published at one moment (404 for drafts and unknown ids)."""
     project = published_project(PolicyProject.objects.for_list(), number)

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from timeline.models import PhaseOfficial
 
 from ..models import Official, PolicyProject, ProjectOfficial
+from .caching import cached_page, register_state
 from .records import official_statements
 from .register import PAGE_SIZE
 
@@ -90,6 +91,7 @@ def official_records(official: Official, projects: list[PolicyProject]) -> list[
     return list(records.values())
 
 
+@cached_page(lambda request, pk: register_state())
 def official_detail(request, pk: int):
     """An official's public record — the point of 실명제: what this person answered for, and when.
 

@@ -62,14 +62,18 @@ class RegisterPaginator(Paginator):
         return self._get_page(self.rows(bottom, top), number, self)
 
     def rows(self, bottom: int, top: int):
+        """The page's rows: their ids first (from an index alone where one serves: the
+        register's indexes include the id), then those rows with what a row shows."""
         queryset = self.object_list
         if self.tallied and self.years:
             before = [0, *accumulate(count for _, count in self.years)]
             index = bisect_right(before, bottom) - 1  # the year page N starts in
             year, skipped = self.years[index][0], before[index]
-            return queryset.filter(registration_year__lte=year)[bottom - skipped:top - skipped]
-        if self.searched and connection.vendor == "postgresql":
+            ids = queryset.filter(registration_year__lte=year).values("pk")
+            ids = ids[bottom - skipped:top - skipped]
+        elif self.searched and connection.vendor == "postgresql":
             ids = queryset.order_by(REGISTER_ORDER_KEY.desc()).values("pk")[bottom:top]
-            # the page's rows by id, without the search condition the planner would re-test
-            return queryset.model.objects.for_list().filter(pk__in=Subquery(ids))
-        return queryset[bottom:top]
+        else:
+            return queryset[bottom:top]
+        # by id, without the filters the planner would otherwise re-test row by row
+        return queryset.model.objects.for_list().filter(pk__in=Subquery(ids))

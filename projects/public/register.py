@@ -6,12 +6,14 @@ Only published projects are ever shown; everything else is simply absent from th
 from django.shortcuts import render
 
 from ..models import PolicyProject
+from .caching import cached_page, register_state
 from .filters import FilterChoices, RegisterFilterForm
 from .paging import RegisterPaginator
 
 PAGE_SIZE = 20
 
 
+@cached_page(lambda request: register_state())
 def register(request):
     """The register citizens start from: every published project, newest registration first.
 

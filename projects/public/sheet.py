@@ -9,9 +9,11 @@ from ..models import PolicyProject
 from ..rendering import pdf
 from ..rendering.records import records_from_project
 from ..rendering.sheet import sheet_from_project
+from .caching import cached_page, project_state
 from .lookup import moved_to_written_number, published_project
 
 
+@cached_page(lambda request, number: project_state(number))
 def sheet_detail(request, number):
     """One published sheet as an accessible page.
 

@@ -1,0 +1,173 @@
+"""Public pages served from Django's cache, keyed by the version of what they show.
+
+A page is rendered once per state of what it shows and then served from the ``pages`` cache
+(settings: a file cache every worker of one server shares by default, Redis for several servers
+when ``REDIS_URL`` is set). Nothing is ever "invalidated": a change makes a new key, so a changed
+sheet is never served stale, and the old entries age out.
+
+What a page shows decides its key (:class:`PageState`):
+
+* a sheet, its history and a revision: the project's ``version`` (the write door moves it once per
+  real change, and renaming a department or official it shows moves it too) — one indexed query;
+* pages that list many sheets (the register per query string, an official's record, and later
+  feeds and exports): :func:`register_state` — the latest ``updated_at`` of any project (every
+  write through the door stamps it, publishing and withdrawing included; an index answers it)
+  together with a generation the door's ``sheet_written`` signal renews after each commit (it
+  closes the window where two writes commit out of order).
+
+The same state gives the HTTP validators: ``ETag`` (a digest of the key) and ``Last-Modified``,
+with ``Cache-Control: public, no-cache`` so a proxy or CDN may keep the page but asks each time;
+a conditional GET that matches is answered ``304`` before anything is rendered or read from the
+cache. The key also holds a digest of the templates and static file names, so a deploy with
+changed templates never serves pages rendered by the old ones.
+
+A new public page joins with one decorator::
+
+    @cached_page(lambda request, **kwargs: register_state())
+    def feed(request): ...
+"""
+
+import hashlib
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache, wraps
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import Max
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+CACHE_ALIAS = "pages"
+GENERATION_KEY = "register-generation"
+
+
+@dataclass(frozen=True)
+class PageState:
+    """What a page shows, as a version: ``parts`` go into the key, ``last_modified`` into the
+    ``Last-Modified`` header."""
+
+    parts: tuple
+    last_modified: datetime | None
+
+
+def cache():
+    return caches[CACHE_ALIAS]
+
+
+def enabled() -> bool:
+    return getattr(settings, "PUBLIC_PAGE_CACHE", True)
+
+
+def generation() -> str:
+    """The register's generation: renewed after every committed change of a sheet. A fresh
+    value when the cache has none (a new server, an evicted key): values are never reused."""
+    store = cache()
+    value = store.get(GENERATION_KEY)
+    if value is None:
+        store.add(GENERATION_KEY, f"{time.time_ns():x}", timeout=None)
+        value = store.get(GENERATION_KEY)
+    return value
+
+
+def renew_generation(**kwargs) -> None:
+    """``sheet_written`` receiver: every page keyed by :func:`register_state` gets a new key."""
+    cache().set(GENERATION_KEY, f"{time.time_ns():x}", timeout=None)
+
+
+def register_state() -> PageState:
+    """The state of everything the public lists: the latest change of any project (one index
+    probe) and the generation."""
+    from ..models import PolicyProject
+
+    latest = PolicyProject.objects.aggregate(latest=Max("updated_at"))["latest"]
+    return PageState((latest.isoformat() if latest else "", generation()), latest)
+
+
+def project_state(number: str) -> PageState | None:
+    """The state of one published sheet (by its number, written either way), or None when no
+    published sheet has that number (the view answers 404 or redirects, uncached)."""
+    from ..models import PolicyProject
+
+    found = (PolicyProject.objects.published().by_registration_number(number)
+             .values_list("pk", "version", "updated_at", "registration_number").first())
+    if found is None or found[3] != number:
+        return None
+    pk, version, updated_at, _ = found
+    return PageState((pk, version), updated_at)
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """Templates and static file names as deployed (read once per process)."""
+    digest = hashlib.sha256()
+    folders = [Path(folder) for engine in settings.TEMPLATES for folder in engine.get("DIRS", [])]
+    manifest = Path(settings.STATIC_ROOT or ".") / "staticfiles.json"
+    for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file()):
+        stat = path.stat()
+        digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    if manifest.is_file():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def page_key(request, view_name: str, state: PageState, args, kwargs) -> str:
+    query = sorted(request.GET.lists())
+    raw = repr((code_digest(), view_name, args, sorted(kwargs.items()), query, state.parts))
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def validators(response, *, etag: str, state: PageState):
+    response["ETag"] = etag
+    if state.last_modified is not None:
+        response["Last-Modified"] = http_date(state.last_modified.timestamp())
+    patch_cache_control(response, public=True, no_cache=True)
+    return response
+
+
+def cached_page(state_of):
+    """Serve the decorated GET view from the ``pages`` cache under the key ``state_of(request,
+    *args, **kwargs)`` gives (None: not cacheable, run the view). Only 200 responses are kept."""
+
+    def decorator(view):
+        view_name = f"{view.__module__}.{view.__qualname__}"
+
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD") or not enabled():
+                return view(request, *args, **kwargs)
+            state = state_of(request, *args, **kwargs)
+            if state is None:
+                return view(request, *args, **kwargs)
+            key = page_key(request, view_name, state, args, kwargs)
+            etag = f'"{key[-32:]}"'
+            last_modified = int(state.last_modified.timestamp()) if state.last_modified else None
+            not_modified = get_conditional_response(request, etag=etag,
+                                                    last_modified=last_modified)
+            if not_modified is not None:
+                return validators(not_modified, etag=etag, state=state)
+            stored = cache().get(key)
+            if stored is not None:
+                content, content_type = stored
+                return validators(HttpResponse(content, content_type=content_type),
+                                  etag=etag, state=state)
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or response.streaming:
+                return response
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            cache().set(key, (response.content, response["Content-Type"]))
+            return validators(response, etag=etag, state=state)
+
+        return wrapper
+
+    return decorator
+
+
+def connect_signals() -> None:
+    from ..writing import sheet_written
+
+    sheet_written.connect(renew_generation, dispatch_uid="pages-renew-generation")
