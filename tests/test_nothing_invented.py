@@ -20,7 +20,8 @@ LABELS = {
     "⑦ 선정기준", "⑧ 사업기간", "<주요 추진내용 및 사업관련자>", "주요 추진내용", "추진기간",
     "사업관련자", "□", "○", "-", "▶", "·", "/", "(", ")", "없음",
     # the pages around the sheet
-    "최초 등록일", "최종 수정일", "변경 이력", "공개된 판 보기", "PDF 내려받기", "인쇄",
+    "최초 등록일", "최종 수정일", "변경 이력", "공개된 판 보기", "PDF 내려받기", "한글(HWPX) 내려받기",
+    "인쇄",
     "사업부서", "사업기간", "담당자", "추진내용", "직위", "공개된 중점관리 대상사업",
     "에 담당자 또는 사업관련자로 참여했습니다. 최근 참여한 사업부터 보입니다.",
     # the records beyond the sheet (제63조): section labels and the choices' labels
@@ -50,9 +51,16 @@ def normal(text: str) -> str:
     return " ".join(text.split())
 
 
+#: Parts of a page that show other records than the sheet (관련 기록: opinions, documents and
+#: meetings stored with it, tested in their own files): not compared with the sheet here.
+OTHER_RECORDS = ".sheet-records"
+
+
 def shown_texts(html: str) -> list[str]:
     """Each text of the page's main content, as the browser shows it (one per element run)."""
     main = BeautifulSoup(html, "html.parser").find("main")
+    for other in main.select(OTHER_RECORDS):
+        other.decompose()
     return [normal(text) for text in main.stripped_strings if normal(text)]
 
 
