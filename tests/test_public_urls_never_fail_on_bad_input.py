@@ -45,3 +45,31 @@ def test_a_malformed_address_is_answered_without_a_server_error(demo, client, ur
     client.raise_request_exception = False
     response = client.get(url)
     assert response.status_code < 500, (url[:80], response.status_code)
+
+
+GOOD_URLS = ["/", "/about/", "/projects/2023-13/", "/projects/2023-13.pdf", "/projects/2023-13.hwpx",
+             "/projects/2023-13/history/", "/projects.csv", "/projects.xlsx", "/phases.json",
+             "/data/datapackage.json", "/feeds/projects/", "/sitemap.xml", "/robots.txt",
+             "/years/2023/", "/api/projects/", "/api/projects/2023-13/", "/api/schema/",
+             "/applications/", "/apply/", "/apply/status/"]
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "options", "head", "patch"])
+def test_other_methods_are_answered_without_a_server_error(demo, client, method):
+    client.raise_request_exception = False
+    for url in GOOD_URLS:
+        response = getattr(client, method)(url)
+        assert response.status_code < 500, (method, url, response.status_code)
+
+
+@pytest.mark.parametrize("headers", [
+    {"HTTP_IF_NONE_MATCH": "garbage, W/\"", "HTTP_IF_MODIFIED_SINCE": "yesterday"},
+    {"HTTP_IF_MODIFIED_SINCE": "Mon, 99 Foo 99999 99:99:99 GMT", "HTTP_RANGE": "bytes=-1-"},
+    {"HTTP_ACCEPT": "application/xml;q=abc", "HTTP_ACCEPT_LANGUAGE": "x" * 5000},
+    {"HTTP_X_FORWARDED_FOR": "not-an-address, ::::", "HTTP_USER_AGENT": "\x00"},
+], ids=["etags", "dates", "accept", "forwarded"])
+def test_odd_request_headers_are_answered_without_a_server_error(demo, client, headers):
+    client.raise_request_exception = False
+    for url in GOOD_URLS:
+        response = client.get(url, **headers)
+        assert response.status_code < 500, (url, headers, response.status_code)
