@@ -147,3 +147,19 @@ def test_year_page_query_count_does_not_grow(client, db):
     few = queries()
     PolicyProjectFactory.create_batch(6, published_at=timezone.now())
     assert queries() == few
+
+
+def test_a_change_queues_the_new_book_for_the_background_worker(
+        client, year_2024, django_capture_on_commit_callbacks, monkeypatch):
+    from django.test import override_settings
+
+    client.get(reverse("year_book", args=[2024]))
+    immediate = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    with override_settings(TASKS=immediate), django_capture_on_commit_callbacks(execute=True):
+        edit_sheet(year_2024[1], title="바뀐 긴 사업")
+    stamp, body = yearbook.renderings.cache().get(yearbook.cache_key(2024))
+    assert stamp == yearbook.year_stamp(2024)  # made for the sheets as they are now
+    monkeypatch.setattr(yearbook, "render_yearbook", lambda year: pytest.fail("rendered again"))
+    response = client.get(reverse("year_book", args=[2024]))
+    assert response.getvalue() == body
+    assert "바뀐 긴 사업" in " ".join(page_texts(PdfReader(io.BytesIO(body))))

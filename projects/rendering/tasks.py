@@ -47,3 +47,22 @@ def connect_signals() -> None:
     from ..writing import sheet_written
 
     sheet_written.connect(enqueue_render, dispatch_uid="render-pdf-after-write")
+
+
+@task()
+def render_year_book(year: int) -> bool:
+    """Make the year book of ``year`` for the sheets as they are now; True when it rendered.
+
+    Queued when a sheet of that year changes (``yearbook.retire``): a book of 300 sheets takes
+    about a minute of CPU, better spent here than in a citizen's request. Several changes in a
+    row queue several tasks; the first renders the latest state and the others find it made."""
+    from . import yearbook
+
+    stamp = yearbook.year_stamp(year)
+    if not stamp:
+        return False
+    cached = renderings.cache().get(yearbook.cache_key(year))
+    if cached is not None and cached[0] == stamp:
+        return False
+    yearbook.yearbook_pdf(year, stamp=stamp)
+    return True

@@ -8,7 +8,7 @@ partial and stylesheets as the one-sheet PDF.
 Cached per year in the renderings cache with a stamp of the year's sheets (their ids and
 versions), so a book is never served for a set of sheets it was not made from; and when the
 write door reports a change of one of that year's sheets (``sheet_written``) the book is retired
-at once.
+at once and a new one is queued for the background worker.
 """
 
 import hashlib
@@ -77,11 +77,15 @@ def yearbook_pdf(year: int, *, stamp: str | None = None) -> bytes:
 
 
 def retire(sender=None, *, project_id, **kwargs) -> None:
-    """A sheet changed: its year's book no longer holds it as it is."""
+    """A sheet changed: its year's book no longer holds it as it is. The book is dropped at once
+    and a new one queued for the background worker (``tasks.render_year_book``)."""
+    from .tasks import render_year_book
+
     year = PolicyProject.objects.filter(pk=project_id).values_list(
         "registration_year", flat=True).first()
     if year is not None:
         renderings.cache().delete(cache_key(year))
+        render_year_book.enqueue(year)
 
 
 def connect_signals() -> None:
