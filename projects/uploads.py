@@ -75,6 +75,12 @@ OOXML_PARTS = (
 )
 #: A manifest larger than this is not a document's manifest (and is not read into memory).
 MAX_MANIFEST = 1024 * 1024
+#: A ZIP-based document may unpack to at most this many times the upload limit, in at most this
+#: many entries: a 20 MB spreadsheet that unpacks to gigabytes (a "zip bomb") is not a record
+#: anyone can open, and would stop the office program or server of whoever opens it.
+MAX_EXPANSION = 10
+MAX_ZIP_ENTRIES = 10_000
+ZIP_TYPES = {"hwpx", "docx", "xlsx", "pptx", "odt"}
 
 #: What refused content is, when it is recognisable: the message names it.
 KNOWN_REFUSED = (
@@ -158,6 +164,25 @@ def _refused_content(file) -> str | None:
     return None
 
 
+def _zip_too_big(file) -> str | None:
+    """Why a ZIP-based document unpacks to too much (from its directory, nothing is unpacked)."""
+    file.seek(0)
+    try:
+        with zipfile.ZipFile(file) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
+        return None
+    finally:
+        file.seek(0)
+    if len(entries) > MAX_ZIP_ENTRIES:
+        return f"압축 안에 파일이 {len(entries):,}개 들어 있습니다({MAX_ZIP_ENTRIES:,}개까지)"
+    unpacked = sum(entry.file_size for entry in entries)
+    limit = settings.DOCUMENT_MAX_BYTES * MAX_EXPANSION
+    if unpacked > limit:
+        return f"압축을 풀면 {megabytes(unpacked)}가 됩니다({megabytes(limit)}까지)"
+    return None
+
+
 def megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}MB"
 
@@ -185,6 +210,12 @@ def check_document_file(uploaded) -> FileType:
             prefix + ("올릴 수 없는 형식입니다. " if what else "허용된 형식이 아닙니다. ")
             + f"{ALLOWED_LABELS} 파일만 올릴 수 있습니다(형식은 파일 이름이 아니라 내용으로 확인합니다).",
             code="type",
+        )
+    if key in ZIP_TYPES and (why := _zip_too_big(uploaded)):
+        raise ValidationError(
+            f"「{name}」은(는) {why}. 정상적인 문서로 볼 수 없어 올릴 수 없습니다. 문서를 다시 "
+            "저장하거나 나누어 올리세요.",
+            code="zip_bomb",
         )
     file_type = TYPES[key]
     extension = os.path.splitext(name)[1].lower()

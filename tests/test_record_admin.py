@@ -214,6 +214,7 @@ def test_editing_a_meeting_keeps_it_in_one_revision_and_removes_deleted_remarks(
     meeting = Meeting.objects.get()
     remark = meeting.remarks.get()
     attendee = meeting.attendees.get()
+    project.refresh_from_db()  # the page is opened after the meeting was added
     data = meeting_data(phase)
     data.update({
         "decision": "바뀐 결정",
@@ -223,7 +224,7 @@ def test_editing_a_meeting_keeps_it_in_one_revision_and_removes_deleted_remarks(
         "remarks-TOTAL_FORMS": "1", "remarks-INITIAL_FORMS": "1",
         "remarks-0-id": str(remark.pk), "remarks-0-meeting": str(meeting.pk),
         "remarks-0-official": str(official.pk), "remarks-0-text": "지울 발언",
-        "remarks-0-DELETE": "on",
+        "remarks-0-DELETE": "on", "loaded_version": str(project.version),
     })
     before = revisions_of(project)
     response = coordinator.post(reverse("admin:projects_meeting_change", args=[meeting.pk]), data)

@@ -184,6 +184,15 @@ class ApplicationAdmin(admin.ModelAdmin):
             return [*self.search_fields, "applicant_name", "applicant_email"]
         return self.search_fields
 
+    def lookup_allowed(self, lookup, value, request):
+        """Django lets any local field filter the list from the address bar
+        (``?applicant_email__startswith=h``): for whoever may not see contact details, an answer
+        that lists an application or not would spell them out letter by letter. Refused (a 400)."""
+        field = lookup.split("__", 1)[0]
+        if field in CONTACT_FIELDS and not may_review(request.user):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
     def has_add_permission(self, request):
         return False  # applications come from citizens, through /apply/
 

@@ -36,11 +36,15 @@ from ..models import (
     SelectionReview,
 )
 from ..uploads import check_document_file
-from ..writing import SheetWriteError, sheet_write
+from ..writing import SheetWriteError, StaleSheetError, lock_version, sheet_write
 from .scope import Refused
 
 NO_PROJECT_MESSAGE = (
     "어느 사업의 기록인지 알 수 없습니다. 사업내역서 편집 화면의 「관련 기록」에서 추가하세요."
+)
+FOREIGN_RECORD_ROW_MESSAGE = (
+    "이 회의의 {what}이(가) 아닌 행(번호 %(value)s)이 있습니다. 다른 회의의 행은 옮기거나 지울 수 "
+    "없습니다. 아무것도 저장하지 않았습니다. 페이지를 새로 열어 다시 시도하세요."
 )
 NO_ATTENDEE_MESSAGE = "참석자를 한 명 이상 입력하세요(관련자를 고르거나 외부 참석자의 성명과 소속)."
 
@@ -54,10 +58,15 @@ class RecordForm(forms.ModelForm):
     (any other posted id is an invalid choice)."""
 
     record_project: PolicyProject | None = None
+    #: The sheet's version when the page was opened: saving a record over a newer version of its
+    #: sheet (someone saved in between) is refused like the sheet's own page (``SheetForm``).
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         project = self.record_project
+        if project is not None:
+            self.fields["loaded_version"].initial = project.version
         if "phase" in self.fields:
             self.fields["phase"].queryset = Phase.objects.filter(project=project)
             self.fields["phase"].label_from_instance = phase_label
@@ -71,6 +80,22 @@ class RecordForm(forms.ModelForm):
             self.instance.project = project
             if not self.instance.pk:
                 self.fields["department"].initial = project.department_id
+
+
+    @property
+    def changed_data(self):
+        return [name for name in super().changed_data if name != "loaded_version"]
+
+    def clean(self):
+        """A changed record is checked against the version its page was opened at, inside the
+        admin's transaction and before anything is written (the project row stays locked)."""
+        cleaned = super().clean()
+        if self.instance.pk and self.record_project is not None:
+            try:
+                lock_version(self.record_project.pk, cleaned.get("loaded_version"))
+            except StaleSheetError as error:
+                raise forms.ValidationError(str(error), code="stale") from None
+        return cleaned
 
 
 def phase_label(phase) -> str:
@@ -89,7 +114,7 @@ class DocumentForm(RecordForm):
         model = Document
         formfield_callback = https_urls
         fields = ["title", "kind", "date", "department", "document_number", "phase", "meeting",
-                  "disclosure", "ground", "file", "url"]
+                  "disclosure", "ground", "file", "url", "loaded_version"]
 
     def clean_file(self):
         """A new upload is judged by its content (``projects.uploads``) before anything is stored."""
@@ -99,7 +124,33 @@ class DocumentForm(RecordForm):
         return value
 
 
-class AttendeeFormSet(forms.BaseInlineFormSet):
+class MeetingRowsFormSet(forms.BaseInlineFormSet):
+    """A meeting's attendees or remarks, and only this meeting's.
+
+    Django gives an inline row's hidden id a choice of the whole table: a posted id of another
+    meeting's row (another department's included) passes, the row is not found among this
+    meeting's and the form quietly becomes a NEW row of this meeting built from the posted
+    values (with ``…-DELETE`` it is quietly ignored). Here such an id is a Korean form error.
+    """
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        field = form.fields.get(self.model._meta.pk.name)
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = self.get_queryset()
+            field.error_messages = {**field.error_messages, "invalid_choice": (
+                FOREIGN_RECORD_ROW_MESSAGE.format(what=self.model._meta.verbose_name))}
+
+    def clean(self):
+        """The hidden id's error is not shown in its row: say it above the rows."""
+        super().clean()
+        pk_name = self.model._meta.pk.name
+        for form in self.forms:
+            if pk_name in form.errors:
+                raise forms.ValidationError(form.errors[pk_name][0], code="foreign_row")
+
+
+class AttendeeFormSet(MeetingRowsFormSet):
     """A meeting without anyone at it is not a record of a meeting."""
 
     def clean(self):
@@ -129,6 +180,7 @@ class MeetingAttendeeInline(OrderedInline):
 
 class MeetingRemarkInline(OrderedInline):
     model = MeetingRemark
+    formset = MeetingRowsFormSet
     fields = ["official", "speaker_name", "text"]
     max_num = 200
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
@@ -320,7 +372,7 @@ class RecordAdmin(admin.ModelAdmin):
 
 @admin.register(Opinion)
 class OpinionAdmin(RecordAdmin):
-    fields = ["phase", "official", "position_then", "date", "kind", "text"]
+    fields = ["phase", "official", "position_then", "date", "kind", "text", "loaded_version"]
     autocomplete_fields = ["official"]
     list_display = ["official", "position_then", "date", "kind", "phase"]
     list_select_related = ["official", "kind", "phase__project"]
@@ -329,7 +381,7 @@ class OpinionAdmin(RecordAdmin):
 @admin.register(Meeting)
 class MeetingAdmin(RecordAdmin):
     fieldsets = [
-        (None, {"fields": ["phase", "name", "held_at", "place"]}),
+        (None, {"fields": ["phase", "name", "held_at", "place", "loaded_version"]}),
         ("결정사항·표결", {"fields": ["decision", ("votes_for", "votes_against", "votes_abstain")]}),
     ]
     inlines = [MeetingAttendeeInline, MeetingRemarkInline]

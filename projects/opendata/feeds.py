@@ -14,13 +14,25 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from ..models import Department, PolicyProject
+from .formats import xml_safe
 from .queries import officials_with_public_record, projects_naming, with_last_comment
 
 ENTRIES = 50
 
 
+class TextSafeAtom1Feed(Atom1Feed):
+    """Atom whose texts are cleared of the characters XML cannot hold (``xml_safe``): one sheet
+    with a pasted control character must not stop every feed that lists it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*xml_safe(args), **{key: xml_safe(value) for key, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*xml_safe(args), **{key: xml_safe(value) for key, value in kwargs.items()})
+
+
 class SheetFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextSafeAtom1Feed
     subtitle = "공개되거나 수정된 정책실명제 사업내역서, 최근 것부터"
 
     def title(self, obj=None):
