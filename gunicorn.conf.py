@@ -14,8 +14,12 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))  # a long PDF must not be cut off
 graceful_timeout = 30
 keepalive = 5
-max_requests = 1000  # recycle workers now and then (memory held by PDF rendering)
-max_requests_jitter = 100
+# Recycle workers now and then (memory held by PDF rendering, which mostly runs in the task
+# worker now). Workers fork from the loaded app (preload_app), so a recycled one serves again at
+# once; booting Django and WeasyPrint afresh took seconds, every 1000 requests a worker.
+max_requests = 10000
+max_requests_jitter = 1000
+preload_app = True
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").strip().lower()  # settings.py: the same, upper case

@@ -2,7 +2,8 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/registry_bench .venv/bin/python bench/throughput.py
 
-Starts gunicorn (2 sync workers, as on the 2-core machine, port 8305) with bench/settings.py (the
+Starts gunicorn (gunicorn.conf.py as in production, 2 sync workers for the 2-core machine, port
+8305) with bench/settings.py (the
 production file caches in a fresh folder), warms each page once (so it is in the page cache, as
 for every visitor after the first), then runs ``wrk`` against the "ok" view and each page in
 turn and prints requests per second and each page's share of the "ok" view's.
@@ -59,7 +60,7 @@ def main() -> int:
            "PAGE_CACHE": "1", "DEBUG": "", "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver"}
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "policy_registry.wsgi:application", "-w", "2",
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "-w", "2",
          "-b", f"127.0.0.1:{PORT}", "--access-logfile", "/dev/null", "--error-logfile", "-",
          "--log-level", "warning"],
         cwd=root, env=env, start_new_session=True,

@@ -9,7 +9,7 @@ from ..models import PolicyProject
 from ..rendering import pdf
 from ..rendering.records import records_from_project
 from ..rendering.sheet import sheet_from_project
-from .caching import cached_page, project_state
+from .caching import cached_page, project_state, published_version
 from .lookup import moved_to_written_number, published_project
 
 
@@ -39,11 +39,14 @@ def sheet_pdf(request, number):
     adds the records beyond the sheet (opinions, documents, meetings) after it.
     """
     annex = request.GET.get("annex") == "1"
-    project = published_project(
-        PolicyProject.objects.only("pk", "version", "updated_at", "registration_number"), number,
-    )
-    if redirect := moved_to_written_number(request, project, number, "sheet_pdf"):
-        return redirect
+    found = published_version(number)  # one plain query: what a cached PDF needs
+    if found is None:  # unknown (404) or written the other way (redirect)
+        project = published_project(PolicyProject.objects.only("pk", "registration_number"),
+                                    number)
+        return moved_to_written_number(request, project, number, "sheet_pdf")
+    pk, version, updated_at = found
+    project = PolicyProject(pk=pk, version=version, updated_at=updated_at,
+                            registration_number=number)
     etag = pdf.revision_etag(project=project, annex=annex)
     last_modified = project.updated_at.timestamp()
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
