@@ -25,6 +25,7 @@ from ..applications.services import (
 from ..models import Application, ApplicationStateChange, Notification, RejectionReason
 from ..scope import OutOfScope, may_write_department
 from ..writing import SheetWriteError
+from .widgets import BoundedAutocompleteAdmin
 
 State = Application.State
 CONTACT_FIELDS = ("applicant_name", "applicant_email", "applicant_phone")
@@ -122,7 +123,7 @@ class NotificationInline(ReadOnlyInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(BoundedAutocompleteAdmin, admin.ModelAdmin):
     form = ApplicationReviewForm
     list_display = ["receipt_number", "policy_title", "applicant_name_masked", "received_at",
                     "due_display", "state_display", "department"]
