@@ -21,6 +21,10 @@ install: $(INSTALLED)
 run: $(INSTALLED)
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py load_demo --host $(HOST)
+	@# the task worker (PDFs rendered after each published change) runs beside the server and
+	@# stops with it
+	DEBUG=1 $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
 
 test: $(INSTALLED)

@@ -10,6 +10,23 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def ensure_database(url: str) -> None:
+    """Create the benchmark database with LC_CTYPE C.UTF-8 (so pg_trgm sees Hangul) if missing."""
+    from urllib.parse import urlparse
+
+    import psycopg
+
+    parsed = urlparse(url)
+    name = parsed.path.lstrip("/")
+    admin = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(
+                f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' '
+                "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+            )
+
+
 def setup(*, page_cache: bool = False) -> None:
     """Django against ``DATABASE_URL`` (PostgreSQL), with DEBUG off and, unless ``page_cache``,
     the public page cache switched off so the figures are the database's and the templates'."""

@@ -1,4 +1,5 @@
-"""A synthetic register of realistic size for the benchmarks (bench/register.py, bench/pages.py).
+"""A synthetic register of realistic size for the benchmarks (bench/pages.py, bench/explain.py,
+bench/throughput.py).
 
 Shaped like a national portal or a city with its districts: ``projects`` sheets 2013–2026 over
 one department per 150 sheets, each department with its own ~20 officials (a sheet's people come
@@ -300,7 +301,7 @@ def main() -> int:
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         sys.exit("PostgreSQL에 적재합니다: DATABASE_URL=postgres://…/registry_bench 를 지정하세요.")
-    from bench.register import ensure_database
+    from bench.common import ensure_database
 
     ensure_database(url)
     import django

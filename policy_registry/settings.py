@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "drf_spectacular",  # open data: the API's OpenAPI 3 schema
     "drf_spectacular_sidecar",  # open data: Swagger UI as our own static files (no CDN)
     "corsheaders",  # open data: CORS for GET on /api/ only
+    "django_tasks",  # background tasks (the backport of Django 6's django.tasks)
+    "django_tasks_db",  # ... queued in the database: PDFs rendered by `manage.py db_worker`
     "projects",
     "timeline",
 ]
@@ -249,6 +251,10 @@ def shared_cache(name: str, *, max_entries: int) -> dict:
             "LOCATION": CACHE_DIR / name, "TIMEOUT": timeout,
             "OPTIONS": {"MAX_ENTRIES": max_entries}}
 
+
+# Background tasks (projects/rendering/tasks.py: a sheet's PDF after each published change) are
+# queued in the database and run by `manage.py db_worker` (started by `make run`).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

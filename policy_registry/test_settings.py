@@ -23,3 +23,7 @@ CACHES = {
 if REDIS_URL:  # noqa: F405 — CI runs the cache tests once against Redis (.ci/run)
     CACHES["renderings"] = shared_cache("test-renderings", max_entries=0)  # noqa: F405
     CACHES["pages"] = shared_cache("test-pages", max_entries=0)  # noqa: F405
+
+# Tasks are kept, not run: a PDF render after every published write would slow the whole suite.
+# tests/test_pdf_tasks.py runs them with the ImmediateBackend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}

@@ -9,13 +9,14 @@ class ProjectsConfig(AppConfig):
         from . import publication, writing
         from .history import revisions
         from .public import caching
-        from .rendering import yearbook
+        from .rendering import tasks, yearbook
 
         revisions.register_sheet_models()
         writing.connect_guards()
         publication.connect_signals()
         yearbook.connect_signals()
         caching.connect_signals()
+        tasks.connect_signals()
         self._forget_filter_choices_on_change()
 
     def _forget_filter_choices_on_change(self):

@@ -32,6 +32,7 @@ development register.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from django.db import connection
@@ -76,10 +77,17 @@ def short_grams(search_text: str) -> str:
     """Every distinct run of one to ``SHORT_WORD`` characters inside the words of
     ``search_text``, space separated: ``"청년 창업"`` → ``"년 업 창 창업 청 청년"``."""
     grams = set()
-    for word in search_text.split():
-        for size in range(1, min(SHORT_WORD, len(word)) + 1):
-            grams.update(word[i:i + size] for i in range(len(word) - size + 1))
+    for word in set(search_text.split()):
+        grams.update(word_grams(word))
     return " ".join(sorted(grams))
+
+
+@functools.lru_cache(maxsize=65536)
+def word_grams(word: str) -> tuple[str, ...]:
+    """The runs of one to ``SHORT_WORD`` characters inside one word (words repeat across a
+    register, so they are remembered: bulk loads and re-indexing spend most time here)."""
+    return tuple({word[i:i + size] for size in range(1, min(SHORT_WORD, len(word)) + 1)
+                  for i in range(len(word) - size + 1)})
 
 
 def refresh_search_text(project) -> None:

@@ -49,11 +49,17 @@ class DemoRows:
         captured = cls()
         try:
             with transaction.atomic(), connection.cursor() as cursor:
-                before = {table: set(map(repr, _rows(cursor, table)[1])) for _, table in _tables()}
+                before = {table: _rows(cursor, table)[1] for _, table in _tables()}
                 captured.project_ids = [project.pk for project, _ in demo_load()]
                 for model, table in _tables():
                     columns, rows = _rows(cursor, table)
-                    added = [row for row in rows if repr(row) not in before[table]]
+                    kept = set(map(repr, before[table]))
+                    added = [row for row in rows if repr(row) not in kept]
+                    key = columns.index(model._meta.pk.column)
+                    changed = {row[key] for row in before[table]} & {row[key] for row in added}
+                    if changed:  # restore() inserts rows; it cannot replay an update
+                        raise RuntimeError(f"demo_load()가 {table}의 기존 행 {sorted(changed)}을(를) "
+                                           "바꿨습니다: DemoRows는 새 행만 되넣습니다.")
                     if added:
                         captured.tables[table] = (columns, added)
                         captured.models.append(model)

@@ -43,6 +43,9 @@ def test_a_sixty_phase_sheet_opens_folded_takes_an_edit_and_saves(staff_page, li
     thirty_first.locator("summary").click()
     assert heading.is_visible()
     heading.fill("「31단계」 중간 점검")
+    heading.press("Tab")
+    assert thirty_first.locator("summary").inner_text().split() == ["'22.", "7.", "~", "'22.", "7.",
+                                                                     "「31단계」", "중간", "점검"]
     page.get_by_role("button", name="저장", exact=True).click()
     page.wait_for_url("**/admin/projects/policyproject/")
 
@@ -69,3 +72,22 @@ def test_the_error_summary_leads_to_the_field_inside_its_phase(staff_page, live_
     field = page.locator("#id_phases-1-items-2-text")
     assert field.is_visible()
     assert page.evaluate("document.activeElement.id") == "id_phases-1-items-2-text"
+
+
+def test_a_new_phase_with_a_bullet_is_added_open_and_saved(staff_page, live_server):
+    page = staff_page
+    project = project_with_phases(2)
+    page.goto(live_server.url + change_url(project))
+    page.locator("#phases-group > fieldset > .djn-add-item a.djn-add-handler").click()
+    new = page.locator("#phases-2")
+    assert new.locator("details").get_attribute("open") is not None
+    new.locator("#id_phases-2-started_on").fill("2024-03")
+    new.locator("#id_phases-2-heading").fill("「3단계」 새 추진")
+    new.locator("#phases-2-items-group .djn-add-handler").first.click()
+    new.locator("#id_phases-2-items-0-text").fill("새 단계의 첫 항목")
+    page.get_by_role("button", name="저장", exact=True).click()
+    page.wait_for_url("**/admin/projects/policyproject/")
+
+    added = project.phases.get(heading="「3단계」 새 추진")
+    assert [item.text for item in added.items.all()] == ["새 단계의 첫 항목"]
+    assert project.phases.count() == 3

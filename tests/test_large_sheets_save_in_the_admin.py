@@ -5,6 +5,8 @@ import pytest
 import reversion
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from projects import sheet_bounds
 from tests.sheet_builders import project_with_phases
@@ -62,3 +64,17 @@ def test_a_sheet_over_the_phase_bound_is_refused_in_korean(staff):
     response = staff.post(change_url(project), data)
     assert response.status_code == 200
     assert f"{sheet_bounds.MAX_PHASES}개까지 입력할 수 있습니다" in response.content.decode()
+
+
+def test_the_change_page_reads_a_few_queries_a_phase(staff):
+    """Per phase: its bullets, its people, and each person shown in the picker: one query each
+    (not a query per form, nor per field)."""
+    small, large = project_with_phases(2), project_with_phases(12)
+    counts = []
+    for project in (small, large):
+        staff.get(change_url(project))  # warm caches that are not per page
+        with CaptureQueriesContext(connection) as queries:
+            assert staff.get(change_url(project)).status_code == 200
+        counts.append(len(queries))
+    per_phase = (counts[1] - counts[0]) / 10
+    assert per_phase <= 2 + 3  # bullets, people, three people in pickers

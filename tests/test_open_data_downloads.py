@@ -155,3 +155,13 @@ def test_register_links_to_the_downloads_with_its_filters(client, demo):
     assert reverse("datapackage") in links
     csv_link = next(link for link in links if link.startswith("/projects.csv"))
     assert [row["등록번호"] for row in csv_rows(client.get(csv_link).getvalue())] == ["2024-9", "2024-3"]
+
+
+def test_a_phase_without_officials_keeps_its_place_in_the_numbering(client, db):
+    project = PolicyProjectFactory(registration_number="2024-30", published_at=timezone.now())
+    first, empty, third = (PhaseFactory(project=project, order=n) for n in (1, 2, 3))
+    PhaseOfficialFactory(phase=first, official__name="가나다")
+    PhaseOfficialFactory(phase=third, official__name="라마바")
+    rows = csv_rows(download(client, "phases", "csv"))
+    assert [(row["추진단계 순번"], row["성명"]) for row in rows] == [("1", "가나다"), ("3", "라마바")]
+    assert empty.officials.count() == 0

@@ -172,3 +172,16 @@ def test_an_officials_page_lists_their_opinions_and_meetings_attended(client):
     assert "관련자 의견 (1건)" in page and "대상별 과제를 나눠야 합니다" in page
     assert "참석한 회의 (1건)" in page and "정책지원단 회의 2021. 9. 14. 14:00" in page
     assert "초안의 회의" not in page
+
+
+def test_a_changed_meeting_shows_at_once_though_pages_are_cached(client):
+    from projects.writing import sheet_write
+
+    project = published()
+    meeting = MeetingFactory(phase=PhaseFactory(project=project), decision="처음 결정")
+    assert "처음 결정" in text_of(client.get(meeting.get_absolute_url()))
+    project.refresh_from_db()
+    with sheet_write(project=project, user=None, comment="결정 보완"):
+        meeting.decision = "보완한 결정"
+        meeting.save()
+    assert "보완한 결정" in text_of(client.get(meeting.get_absolute_url()))

@@ -140,22 +140,39 @@ def test_phase_deleted_with_another_sheets_row_under_it_leaves_that_row(client, 
     data[f"phases-0-{kind}-0-DELETE"] = ["on"]
     before = history_of(other)
 
+    own_before = history_of(own)
+
     response = client.post(change_url(own), data)
 
-    assert response.status_code in (200, 302)
-    assert history_of(other) == before
-    if response.status_code == 200:
-        assert FOREIGN in response.content.decode()
+    assert response.status_code == 200
+    assert FOREIGN in response.content.decode()
+    assert history_of(other) == before and history_of(own) == own_before
 
 
-def test_a_row_moved_between_own_phases_stays_in_the_sheet(client, own, other):
-    """Within one sheet a row may move to another phase (drag and drop does that)."""
+def test_a_row_dragged_to_another_phase_of_the_same_sheet_moves_there(client, own, other):
+    """What nested_admin's drag and drop posts: the row leaves one phase's list and joins the
+    other's. Within one sheet that is a move, and nothing else changes."""
     data = load_form(client, own)
-    second_phase_item = own.phases.order_by("order")[1].items.order_by("order").first()
-    data["phases-0-items-0-id"] = [str(second_phase_item.pk)]
+    first, second = own.phases.order_by("order")
+    moved = second.items.order_by("order").last()
+    assert data["phases-1-items-1-id"] == [str(moved.pk)]
+    fields = {name.rsplit("-", 1)[1]: data.pop(name) for name in list(data)
+              if name.startswith("phases-1-items-1-")}
+    for counter in ("TOTAL_FORMS", "INITIAL_FORMS"):
+        data[f"phases-1-items-{counter}"] = ["1"]
+        data[f"phases-0-items-{counter}"] = ["3"]
+    for name, value in fields.items():
+        data[f"phases-0-items-2-{name}"] = value
+    data["phases-0-items-2-phase"] = [str(first.pk)]
+    data["phases-0-items-2-order"] = ["2"]
     before = history_of(other)
+
     response = client.post(change_url(own), data)
-    assert response.status_code in (200, 302)
+
+    assert response.status_code == 302
+    moved.refresh_from_db()
+    assert moved.phase_id == first.pk
+    assert (first.items.count(), second.items.count()) == (3, 1)
     assert history_of(other) == before
 
 

@@ -44,12 +44,12 @@ def _field_errors(form, *, place: str) -> list[SheetError]:
 
 
 def _formset_errors(formset, *, place: str) -> list[SheetError]:
-    if getattr(formset, "parent_deleted", False):
-        return []  # its rows go with the deleted row above them: nothing to fix there
     name = str(formset.model._meta.verbose_name)
     group = f"{place} › {name}" if place else name
     found = [SheetError(group, message, f"{formset.prefix}-group")
              for message in formset.non_form_errors()]
+    if getattr(formset, "parent_deleted", False):
+        return found  # its rows go with the deleted row above them: only their ids are checked
     for index, row in enumerate(formset.forms):
         row_place = f"{group} {index + 1}번째"
         row_errors = [SheetError(row_place, message, f"{formset.prefix}-{index}")

@@ -21,7 +21,7 @@ from nested_admin.formsets import NestedInlineFormSet
 from timeline.models import Phase, PhaseItem, PhaseOfficial
 
 from .. import parts
-from ..models import OutlineItem, PolicyProject, ProjectOfficial
+from ..models import Official, OutlineItem, PolicyProject, ProjectOfficial
 from ..sheet_bounds import (
     MAX_OUTLINE_ITEMS,
     MAX_PHASE_ITEMS,
@@ -174,32 +174,39 @@ class SheetRowsFormSet(NestedInlineFormSet):
         return super()._should_delete_form(form)
 
     def full_clean(self):
-        if self.is_bound and self.parent_deleted:
-            self._errors, self._non_form_errors = [], self.error_class(renderer=self.renderer)
+        if self.is_bound and self.parent_deleted:  # only its ids are checked (see clean)
+            error = self.foreign_row_error()
+            self._errors = []
+            self._non_form_errors = self.error_class(
+                error.error_list if error else [], error_class="nonform", renderer=self.renderer)
             return
         super().full_clean()
 
     def is_valid(self):
         if self.is_bound and self.parent_deleted:
             self.full_clean()
-            return True
+            return not self._non_form_errors
         return super().is_valid()
 
     def clean(self):
         """Every posted row id — kept, changed or deleted — must be a row of this sheet."""
         super().clean()
-        if not self.is_bound:
-            return
-        owned = {str(pk) for pk in self.owned_rows().values_list("pk", flat=True)}
-        pk_name = self.model._meta.pk.name
-        for form in self.initial_forms:
-            raw = form.data.get(form.add_prefix(pk_name))
-            if raw not in (None, "") and str(raw) not in owned:
-                raise forms.ValidationError(
+        if self.is_bound and (error := self.foreign_row_error()):
+            raise error
+
+    def foreign_row_error(self) -> ValidationError | None:
+        """The refusal of the first posted id that is not a row of this sheet, if any (also
+        under a row being deleted: nothing foreign is ever accepted, not even to be ignored)."""
+        name = self.model._meta.pk.name
+        for index in range(self.initial_form_count()):
+            raw = self.data.get(f"{self.add_prefix(index)}-{name}")
+            if raw not in (None, "") and row_id(raw) not in self.rows_by_pk:
+                return ValidationError(
                     FOREIGN_ROW_MESSAGE.format(what=self.model._meta.verbose_name_plural,
                                                pk=str(raw)[:20]),
                     code="foreign_row",
                 )
+        return None
 
     def save_existing_objects(self, initial_forms=None, commit=True):
         """nested_admin reads every row twice from the database before deciding whether to save
@@ -272,10 +279,21 @@ class OutlineItemInline(SheetInline, nested_admin.NestedTabularInline):
     max_num = MAX_OUTLINE_ITEMS
 
 
-class ProjectOfficialInline(SheetInline, nested_admin.NestedTabularInline):
+class OfficialPicker:
+    """An inline row naming an official, picked by autocomplete. The picker shows the chosen
+    official as "이름 (부서)": read with the department, one query a row instead of two."""
+
+    autocomplete_fields = ["official"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "official":
+            kwargs.setdefault("queryset", Official.objects.select_related("department"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ProjectOfficialInline(OfficialPicker, SheetInline, nested_admin.NestedTabularInline):
     model = ProjectOfficial
     fields = ["role_label", "official", "order"]
-    autocomplete_fields = ["official"]
     max_num = MAX_PROJECT_OFFICIALS
 
 
@@ -286,10 +304,9 @@ class PhaseItemInline(SheetInline, nested_admin.NestedTabularInline):
     max_num = MAX_PHASE_ITEMS
 
 
-class PhaseOfficialInline(SheetInline, nested_admin.NestedTabularInline):
+class PhaseOfficialInline(OfficialPicker, SheetInline, nested_admin.NestedTabularInline):
     model = PhaseOfficial
     fields = ["official", "position", "order"]
-    autocomplete_fields = ["official"]
     max_num = MAX_PHASE_OFFICIALS
 
 

@@ -5,16 +5,19 @@ reads Korean), XLSX (typed date cells, frozen header), JSON (an array of objects
 ``datapackage.json`` that describes them (frictionless-style names, Korean titles, types). A
 column added here appears in all four at once, so they never disagree.
 
-Rows are read with a fixed number of queries per chunk of projects (``iterator`` with
-prefetching), never one query per row, and are produced one at a time so a big register streams.
+Rows are read as plain values with a fixed number of queries per chunk of projects, never one
+query per row, and are produced one at a time so a big register streams.
 Only published projects are ever read: callers pass a queryset of published projects.
 """
 
+import functools
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
 from timeline.models import Phase, PhaseOfficial
@@ -50,11 +53,6 @@ def local(moment: datetime | None) -> datetime | None:
     return timezone.localtime(moment) if moment else None
 
 
-def officials_text(project) -> str:
-    """⑥ 담당자 as the sheet writes it: ``복지정책과장 이춘배 / 담당 행정6급 서민경``."""
-    return " / ".join(f"{row.role_label} {row.official.name}" for row in project.project_officials.all())
-
-
 @dataclass(frozen=True)
 class Dataset:
     """A table of the register: its name (also its file name), title, columns and rows."""
@@ -63,7 +61,7 @@ class Dataset:
     title: str
     description: str
     columns: tuple[Column, ...]
-    rows: Callable  # (projects queryset, url_of) -> Iterator of row objects
+    rows: Callable  # (published projects queryset) -> Iterator of rows the columns read
 
     def records(self, projects, *, url_of: Callable[[str], str]) -> Iterator[list]:
         """Each row as a list of typed values (dates as ``date``, times as aware ``datetime``)."""
@@ -76,31 +74,58 @@ class Dataset:
 
 # --- projects: one row per published project -------------------------------------------------
 
-def project_rows(projects) -> Iterator:
-    officials = Prefetch(
-        "project_officials", queryset=ProjectOfficial.objects.select_related("official"),
-    )
-    return projects.for_list().prefetch_related(officials).iterator(chunk_size=CHUNK)
+def sheet_path(number: str) -> str:
+    """The sheet page of a 등록번호 (digits and a hyphen: nothing to escape), reversed once per
+    URL prefix rather than once per row."""
+    return _sheet_path_template(get_script_prefix()).replace("NUMBER", number)
+
+
+@functools.lru_cache(maxsize=64)
+def _sheet_path_template(prefix: str) -> str:
+    return reverse("sheet_detail", args=["NUMBER"])
+
+
+def project_rows(projects) -> Iterator[dict]:
+    """Published projects as plain rows, in register order, streamed a chunk at a time; each
+    chunk's ⑥ 담당자 are read in one more query (no model instances)."""
+    from ..models import PolicyProject
+
+    statuses = dict(PolicyProject.Status.choices)
+    rows = projects.order_by(*PolicyProject._meta.ordering).values(
+        "pk", "registration_number", "title", "status", "started_on", "ended_on",
+        "first_published_at", "updated_at", department_name=F("department__name"),
+        criterion=F("selection_criterion__short_name"),
+    ).iterator(chunk_size=CHUNK)
+    for chunk in iter(lambda: list(itertools.islice(rows, CHUNK)), []):
+        officials: dict[int, list[str]] = {}
+        for project_id, label, name in ProjectOfficial.objects.filter(
+            project_id__in=[row["pk"] for row in chunk],
+        ).order_by("project_id", "order", "pk").values_list("project_id", "role_label",
+                                                            "official__name"):
+            officials.setdefault(project_id, []).append(f"{label} {name}")
+        for row in chunk:
+            row["status_display"] = statuses.get(row["status"], row["status"])
+            row["officials"] = " / ".join(officials.get(row["pk"], []))
+            yield row
 
 
 PROJECT_COLUMNS = (
-    Column("registration_number", "등록번호", "string", lambda p, u: p.registration_number,
+    Column("registration_number", "등록번호", "string", lambda p, u: p["registration_number"],
            "사업내역서에 적힌 그대로(연도-순번). 예: 2023-13"),
-    Column("title", "정책사업명", "string", lambda p, u: p.title),
-    Column("status", "상태", "string", lambda p, u: p.get_status_display(), "진행중, 완료, 중단"),
-    Column("department", "사업부서", "string", lambda p, u: p.department.name),
-    Column("selection_criterion", "선정기준", "string",
-           lambda p, u: p.selection_criterion.short_name),
-    Column("started_on", "사업기간 시작", "date", lambda p, u: p.started_on,
+    Column("title", "정책사업명", "string", lambda p, u: p["title"]),
+    Column("status", "상태", "string", lambda p, u: p["status_display"], "진행중, 완료, 중단"),
+    Column("department", "사업부서", "string", lambda p, u: p["department_name"]),
+    Column("selection_criterion", "선정기준", "string", lambda p, u: p["criterion"]),
+    Column("started_on", "사업기간 시작", "date", lambda p, u: p["started_on"],
            "시작월의 1일. 예: 2021-07-01"),
-    Column("ended_on", "사업기간 종료", "date", lambda p, u: p.ended_on,
+    Column("ended_on", "사업기간 종료", "date", lambda p, u: p["ended_on"],
            "종료월의 1일. 비어 있으면 계속"),
-    Column("officials", "⑥ 담당자", "string", lambda p, u: officials_text(p),
+    Column("officials", "⑥ 담당자", "string", lambda p, u: p["officials"],
            "직위 표시와 성명, ' / '로 구분. 예: 복지정책과장 이춘배 / 담당 행정6급 서민경"),
     Column("first_published_at", "최초 공개", "datetime",
-           lambda p, u: local(p.first_published_at)),
-    Column("updated_at", "최종 수정", "datetime", lambda p, u: local(p.updated_at)),
-    Column("url", "사업내역서 주소", "string", lambda p, u: u(p.get_absolute_url()),
+           lambda p, u: local(p["first_published_at"])),
+    Column("updated_at", "최종 수정", "datetime", lambda p, u: local(p["updated_at"])),
+    Column("url", "사업내역서 주소", "string", lambda p, u: u(sheet_path(p["registration_number"])),
            format="uri"),
 )
 
@@ -113,54 +138,58 @@ PROJECTS = Dataset(
 
 # --- phases: one row per official of each phase -------------------------------------------------
 
-@dataclass(frozen=True)
-class PhaseRow:
-    project: object
-    number: int  # the phase's place in its sheet's table, from 1
-    phase: Phase
-    person: PhaseOfficial
+def official_path(pk: int) -> str:
+    """An official's page (reversed once per official and URL prefix, not once per row)."""
+    return _official_path(get_script_prefix(), pk)
 
 
-def phase_rows(projects) -> Iterator[PhaseRow]:
-    """The phases of ``projects`` in sheet order, one row for each of their officials.
+@functools.lru_cache(maxsize=20_000)
+def _official_path(prefix: str, pk: int) -> str:
+    return reverse("official_detail", args=[pk])
+
+
+def phase_rows(projects) -> Iterator[dict]:
+    """The phases of ``projects`` in sheet order, one plain row for each of their officials.
 
     A phase's number is its place in the sheet's table (1, 2, …), counted over every phase of
-    the sheet, so a phase without officials still takes its number.
+    the sheet (a phase without officials still takes its number) by a subquery, so rows are
+    read as values in one streamed query — no model instances, a few µs a row.
     """
-    phases = (
-        Phase.objects.filter(project__in=projects.order_by().values("pk"))
-        .select_related("project")
-        .only("pk", "order", "heading", "started_on", "ended_on", "project__registration_number",
-              "project__registration_year", "project__registration_seq")
-        .prefetch_related(Prefetch(
-            "officials", queryset=PhaseOfficial.objects.select_related("official"),
-        ))
-        .order_by("-project__registration_year", "-project__registration_seq", "project_id",
-                  "order", "pk")
+    phase = OuterRef("phase")
+    earlier = (
+        Phase.objects.filter(project=OuterRef("phase__project"))
+        .filter(Q(order__lt=OuterRef("phase__order"))
+                | Q(order=OuterRef("phase__order"), pk__lte=phase))
+        .order_by().values("project").annotate(count=Count("pk")).values("count")
     )
-    current, number = None, 0
-    for phase in phases.iterator(chunk_size=CHUNK):
-        number = number + 1 if phase.project_id == current else 1
-        current = phase.project_id
-        for person in phase.officials.all():
-            yield PhaseRow(phase.project, number, phase, person)
+    rows = (
+        PhaseOfficial.objects.filter(phase__project__in=projects.order_by().values("pk"))
+        .annotate(number=Subquery(earlier))
+        .order_by("-phase__project__registration_year", "-phase__project__registration_seq",
+                  "phase__project_id", "phase__order", "phase_id", "order", "pk")
+        .values("number", "official_id", "position",
+                registration_number=F("phase__project__registration_number"),
+                started_on=F("phase__started_on"), ended_on=F("phase__ended_on"),
+                heading=F("phase__heading"), name=F("official__name"))
+    )
+    return rows.iterator(chunk_size=CHUNK)
 
 
 PHASE_COLUMNS = (
-    Column("registration_number", "등록번호", "string",
-           lambda r, u: r.project.registration_number, "예: 2023-13"),
-    Column("phase", "추진단계 순번", "integer", lambda r, u: r.number,
+    Column("registration_number", "등록번호", "string", lambda r, u: r["registration_number"],
+           "예: 2023-13"),
+    Column("phase", "추진단계 순번", "integer", lambda r, u: r["number"],
            "<주요 추진내용 및 사업관련자> 표에서 몇 번째 행인지(1부터)"),
-    Column("started_on", "추진기간 시작", "date", lambda r, u: r.phase.started_on,
+    Column("started_on", "추진기간 시작", "date", lambda r, u: r["started_on"],
            "시작월의 1일. 예: 2021-08-01"),
-    Column("ended_on", "추진기간 종료", "date", lambda r, u: r.phase.ended_on,
+    Column("ended_on", "추진기간 종료", "date", lambda r, u: r["ended_on"],
            "종료월의 1일. 비어 있으면 진행 중"),
-    Column("heading", "제목", "string", lambda r, u: r.phase.heading,
+    Column("heading", "제목", "string", lambda r, u: r["heading"],
            "예: 「1인가구 소통공간」 조성"),
-    Column("name", "성명", "string", lambda r, u: r.person.official.name),
-    Column("position", "직위", "string", lambda r, u: r.person.position, "예: 과장, 주무관"),
+    Column("name", "성명", "string", lambda r, u: r["name"]),
+    Column("position", "직위", "string", lambda r, u: r["position"], "예: 과장, 주무관"),
     Column("official_url", "관련자 주소", "string",
-           lambda r, u: u(r.person.official.get_absolute_url()), format="uri"),
+           lambda r, u: u(official_path(r["official_id"])), format="uri"),
 )
 
 PHASES = Dataset(

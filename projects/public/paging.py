@@ -9,9 +9,10 @@ make deep pages cheap but lose both, so the register keeps offsets and bounds th
 * **deep pages seek to their year**: the per-year counts tell which 등록연도 page N starts in, so
   the query starts at that year on the register index and skips at most one year's rows
   (~7,000 at 100,000 projects) instead of up to 97,000;
-* **search results** are ordered after the search index has found them (a few thousand ids at
-  most), never by walking the whole register index and testing each row against the query —
-  which is what PostgreSQL picks for deep search pages when left alone (450 ms at page 50).
+* **search results** are ordered after the search index has found them, in one pass that gives
+  both the count and the page (a few thousand ids for a real query), never by walking the whole
+  register index and testing each row against the query — which is what PostgreSQL picks for
+  deep search pages when left alone (450 ms at page 50).
 
 Every path returns the same rows in the same order as plain slicing would; only the work differs.
 """
@@ -22,7 +23,7 @@ from itertools import accumulate
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import F, IntegerField, Subquery
+from django.db.models import F, IntegerField
 from django.db.models.expressions import ExpressionWrapper
 
 from .. import register_counts
@@ -50,9 +51,21 @@ class RegisterPaginator(Paginator):
         return register_counts.per_year(self.filters)
 
     @cached_property
+    def searched_ids(self) -> list[int] | None:
+        """On PostgreSQL, every id a search finds, in register order, from one pass over the
+        search index: the count and any page come from it (a few thousand ids at most for a
+        real query; at worst the register's ids, 8 bytes each)."""
+        if not self.searched or connection.vendor != "postgresql":
+            return None
+        return list(self.object_list.order_by(REGISTER_ORDER_KEY.desc())
+                    .values_list("pk", flat=True))
+
+    @cached_property
     def count(self) -> int:
         if self.tallied:
             return sum(count for _, count in self.years)
+        if self.searched_ids is not None:
+            return len(self.searched_ids)
         return self.object_list.count()
 
     def page(self, number):
@@ -71,9 +84,9 @@ class RegisterPaginator(Paginator):
             year, skipped = self.years[index][0], before[index]
             ids = queryset.filter(registration_year__lte=year).values("pk")
             ids = ids[bottom - skipped:top - skipped]
-        elif self.searched and connection.vendor == "postgresql":
-            ids = queryset.order_by(REGISTER_ORDER_KEY.desc()).values("pk")[bottom:top]
+        elif self.searched_ids is not None:
+            ids = self.searched_ids[bottom:top]
         else:
             return queryset[bottom:top]
         # by id, without the filters the planner would otherwise re-test row by row
-        return queryset.model.objects.for_list().filter(pk__in=Subquery(ids))
+        return queryset.model.objects.for_list().filter(pk__in=ids)

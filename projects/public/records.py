@@ -15,6 +15,7 @@ from ..downloads import stored_file_response
 from ..models import Document, Meeting, Opinion, PolicyProject
 from ..rendering.records import record_meeting
 from ..uploads import TYPES
+from .caching import cached_page, project_state
 from .lookup import moved_to_written_number, published_project
 
 #: A stored file whose type was never checked is sent as opaque bytes.
@@ -23,9 +24,11 @@ UNKNOWN_TYPE = "application/octet-stream"
 MAX_LISTED = 50
 
 
+@cached_page(lambda request, number, pk: project_state(number))
 def meeting_detail(request, number: str, pk: int):
     """One meeting of a published sheet: when, where, who attended, who said what, the decision
-    and the vote. Five queries whatever its size."""
+    and the vote. Five queries whatever its size; served from the page cache per version of its
+    sheet (every change of a meeting is a new version)."""
     project = published_project(PolicyProject.objects.for_list(), number)
     if redirect := moved_to_written_number(request, project, number, "meeting_detail", pk=pk):
         return redirect
