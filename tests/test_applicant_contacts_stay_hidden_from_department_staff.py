@@ -61,7 +61,7 @@ def test_the_search_box_does_not_match_contacts(clerk, q):
 def test_history_and_autocomplete_show_no_contacts(clerk, application):
     for url in (reverse("admin:projects_application_history", args=[application.pk]),
                 "/admin/autocomplete/?app_label=projects&model_name=policyproject&field_name=application"
-                f"&term=hong", change_url(application)):
+                "&term=hong", change_url(application)):
         page = clerk.get(url).content.decode()
         for private in PRIVATE:
             assert private not in page

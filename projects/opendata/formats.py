@@ -77,22 +77,18 @@ def json_chunks(dataset: Dataset, records: Iterable[list]) -> Iterator[str]:
     yield "\n]\n"
 
 
-def xlsx_text(sheet, value: str):
-    """Text as text: without the characters XML cannot hold, and a cell of type string where
-    openpyxl would otherwise store "=…" as a formula."""
-    value = xml_safe(value)
-    if not value.startswith("="):
-        return value
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"
-    return cell
-
-
 def xlsx_cell(sheet, value, column):
     """A typed cell: dates and times as Excel dates (local time, which Excel cannot zone) in a
-    readable format; text and numbers go in as they are (a cell object each would cost more)."""
+    readable format; text goes in as written (minus what XML cannot hold), and text that a
+    spreadsheet would take for a formula is stored as text; numbers go in as they are (a cell
+    object each would cost more)."""
     if isinstance(value, str):
-        return xlsx_text(sheet, value)
+        value = xml_safe(value)
+        if not value.startswith(FORMULA_STARTS):
+            return value
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # text stays text: openpyxl would store "=…" as a formula
+        return cell
     if value is None or column.type not in ("date", "datetime"):
         return value
     if isinstance(value, datetime):
