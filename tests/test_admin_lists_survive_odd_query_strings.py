@@ -1,6 +1,7 @@
 """Every admin list and page answers an odd address (a search of 5,000 characters, page or
 filter values that are not numbers or too large for the database, an unknown ordering, a year of
-twenty digits in the date drill-down) with a page, a redirect or a 4xx — never a 500."""
+twenty digits in the date drill-down, a NUL character that PostgreSQL refuses in a picker's search)
+with a page, a redirect or a 4xx — never a 500 (also run against PostgreSQL)."""
 
 import pytest
 from django.utils import timezone
@@ -58,6 +59,9 @@ def test_the_autocomplete_never_fails_on_odd_addresses(coordinator):
     for query in ["model_name=opinion&field_name=official&term=" + "x" * 5000,
                   "model_name=zzz&field_name=official", "model_name=opinion&field_name=zzz",
                   "model_name=opinion&field_name=official&page=abc",
-                  "model_name=application&field_name=project&term=%00"]:
+                  "model_name=application&field_name=project&term=%00",
+                  "model_name=opinion&field_name=official&term=a%00b",
+                  "model_name=document&field_name=department&term=%00",
+                  "model_name=selectionreview&field_name=selected_projects&term=%00"]:
         response = coordinator.get(f"/admin/autocomplete/?app_label=projects&{query}")
         assert response.status_code < 500, (query[:80], response.status_code)

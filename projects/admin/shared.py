@@ -14,7 +14,7 @@ from .widgets import BoundedAutocompleteAdmin
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(BoundedAutocompleteAdmin, admin.ModelAdmin):
     search_fields = ["name"]
     fields = ["name", "staff"]
     filter_horizontal = ["staff"]  # who may edit this department's sheets (사업부서 담당자)

@@ -5,6 +5,10 @@ show what was picked (``…__in`` the posted values). A posted id too large for 
 (``99999999999999999999``, hand-made or a damaged form) makes SQLite raise ``OverflowError``
 there — a 500 where the field's own check already said "invalid choice". These widgets look up
 only ids a database can hold; the form still reports the bad value in Korean.
+
+The picker's search (``/admin/autocomplete/?term=``) is not checked by a form as the list's search
+box is: a NUL character in the term reaches PostgreSQL, which refuses it (a 500). The admins that
+pickers search drop it from the term.
 """
 
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
@@ -29,7 +33,11 @@ class BoundedAutocompleteSelectMultiple(_PostedIdsOnly, AutocompleteSelectMultip
 
 
 class BoundedAutocompleteAdmin:
-    """Admin (or inline) mixin: its ``autocomplete_fields`` use the widgets above."""
+    """Admin (or inline) mixin: its ``autocomplete_fields`` use the widgets above, and its search
+    (which pickers of other admins use) ignores NUL characters."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
