@@ -54,19 +54,26 @@ def register():
     draft = sheet("2024-3", "초안 사업", department, secret_official)
     for project in (public, withdrawn):
         publish(project=project, user=None)
+    named = public.project_officials.get().official  # public, and also heard on the hidden sheets
+    for hidden in (withdrawn, draft):
+        phase = hidden.phases.get()
+        OpinionFactory(phase=phase, official=named, text=f"{hidden.title} 의견")
+        MeetingAttendeeFactory(meeting=phase.meetings.get(), official=named)
     return {"public": public, "withdrawn": withdrawn, "draft": draft,
             "official": secret_official, "department": department}
 
 
 def outputs(register) -> dict[str, str]:
     department = register["department"].pk
+    named = register["public"].project_officials.get().official_id
     return {
         url: url for url in (
             "/", "/?q=비밀사업", "/?year=2024", "/projects.csv", "/projects.json", "/phases.csv",
             "/phases.json", "/api/projects/", "/api/projects/?q=비밀사업", "/api/officials/",
             f"/api/departments/{department}/", "/feeds/projects/", f"/feeds/departments/{department}/",
             "/sitemap.xml", "/sitemap-sheets.xml", "/sitemap-officials.xml", "/years/2024/",
-            "/years/2024.pdf", f"/officials/{register['public'].project_officials.get().official_id}/",
+            "/years/2024.pdf", f"/officials/{named}/", f"/api/officials/{named}/",
+            f"/feeds/officials/{named}/",
         )
     }
 

@@ -10,6 +10,7 @@ applications read-only, without name, e-mail or phone.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +26,7 @@ from ..applications.services import (
 from ..models import Application, ApplicationStateChange, Notification, RejectionReason
 from ..scope import OutOfScope, may_write_department
 from ..writing import SheetWriteError
+from .widgets import BoundedAutocompleteAdmin
 
 State = Application.State
 CONTACT_FIELDS = ("applicant_name", "applicant_email", "applicant_phone")
@@ -122,7 +124,7 @@ class NotificationInline(ReadOnlyInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(BoundedAutocompleteAdmin, admin.ModelAdmin):
     form = ApplicationReviewForm
     list_display = ["receipt_number", "policy_title", "applicant_name_masked", "received_at",
                     "due_display", "state_display", "department"]
@@ -183,6 +185,14 @@ class ApplicationAdmin(admin.ModelAdmin):
         if may_review(request.user):
             return [*self.search_fields, "applicant_name", "applicant_email"]
         return self.search_fields
+
+    def get_changelist_instance(self, request):
+        """Django's date drill-down reads ``?received_at__year=99999999999999999999`` into a C
+        long and raises OverflowError (a 500): such an address is a bad filter, like any other."""
+        try:
+            return super().get_changelist_instance(request)
+        except OverflowError as error:
+            raise IncorrectLookupParameters(str(error)) from error
 
     def lookup_allowed(self, lookup, value, request):
         """Django lets any local field filter the list from the address bar

@@ -31,6 +31,7 @@ from ..sheet_bounds import (
 )
 from ..validators import validate_level_sequence
 from .forms import MonthField, MonthInput
+from .widgets import BoundedAutocompleteAdmin
 
 FOREIGN_ROW_MESSAGE = (
     "{what} 중에 이 사업내역서의 것이 아닌 행(번호 {pk})이 있습니다. 다른 사업내역서의 행은 옮기거나 "
@@ -258,7 +259,7 @@ class PhaseItemFormSet(LevelledRowsFormSet):
     level_label = "추진내용"
 
 
-class SheetInline(nested_admin.SortableHiddenMixin):
+class SheetInline(BoundedAutocompleteAdmin, nested_admin.SortableHiddenMixin):
     """What every inline of the sheet shares: ordered by drag and drop, own rows only, bounded."""
 
     formset = SheetRowsFormSet

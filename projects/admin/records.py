@@ -38,6 +38,7 @@ from ..models import (
 from ..uploads import check_document_file
 from ..writing import SheetWriteError, StaleSheetError, lock_version, sheet_write
 from .scope import Refused
+from .widgets import BoundedAutocompleteAdmin
 
 NO_PROJECT_MESSAGE = (
     "어느 사업의 기록인지 알 수 없습니다. 사업내역서 편집 화면의 「관련 기록」에서 추가하세요."
@@ -163,7 +164,7 @@ class AttendeeFormSet(MeetingRowsFormSet):
             raise forms.ValidationError(NO_ATTENDEE_MESSAGE, code="no_attendee")
 
 
-class OrderedInline(admin.TabularInline):
+class OrderedInline(BoundedAutocompleteAdmin, admin.TabularInline):
     """Rows kept in the order they are listed on the form (``order`` is set on save)."""
 
     extra = 0
@@ -186,7 +187,7 @@ class MeetingRemarkInline(OrderedInline):
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
 
 
-class RecordAdmin(admin.ModelAdmin):
+class RecordAdmin(BoundedAutocompleteAdmin, admin.ModelAdmin):
     """What the three record admins share: the scope, the fixed project, the door."""
 
     form = RecordForm
@@ -441,6 +442,6 @@ class AccountableOfficerAdmin(admin.ModelAdmin):
 
 
 @admin.register(SelectionReview)
-class SelectionReviewAdmin(admin.ModelAdmin):
+class SelectionReviewAdmin(BoundedAutocompleteAdmin, admin.ModelAdmin):
     list_display = ["year", "held_on", "body"]
     autocomplete_fields = ["selected_projects"]

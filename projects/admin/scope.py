@@ -10,13 +10,14 @@ from django.template.response import TemplateResponse
 from .. import scope
 from ..models import Department
 from ..publication import UNDELETABLE_MESSAGE
+from .widgets import BoundedAutocompleteAdmin
 
 
 class Refused(PermissionDenied):
     """A refusal staff should read in Korean, on an admin page (status 403)."""
 
 
-class ScopedSheetAdmin:
+class ScopedSheetAdmin(BoundedAutocompleteAdmin):
     """Mixed into ``PolicyProjectAdmin`` before Django's ``ModelAdmin``."""
 
     refused_template = "admin/projects/policyproject/refused.html"

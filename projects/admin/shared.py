@@ -10,10 +10,11 @@ from django.contrib.auth import get_user_model
 from ..models import Department, Official, SelectionCriterion
 from ..search import projects_naming
 from ..writing import shared_rows_renamed
+from .widgets import BoundedAutocompleteAdmin
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(BoundedAutocompleteAdmin, admin.ModelAdmin):
     search_fields = ["name"]
     fields = ["name", "staff"]
     filter_horizontal = ["staff"]  # who may edit this department's sheets (사업부서 담당자)
@@ -30,7 +31,7 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Official)
-class OfficialAdmin(admin.ModelAdmin):
+class OfficialAdmin(BoundedAutocompleteAdmin, admin.ModelAdmin):
     list_display = ["name", "department", "affiliation"]
     list_filter = ["department"]
     list_select_related = ["department"]
