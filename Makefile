@@ -27,8 +27,10 @@ run: $(INSTALLED)
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
 
+# on every core (pytest-xdist: each worker has its own test database and demo rows); each
+# worker takes its tests in the suite's order, so the transactional (browser) tests still run last
 test: $(INSTALLED)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .

@@ -239,14 +239,20 @@ def test_docs_page_uses_our_own_static_files_and_passes_the_csp(client, db):
 
 # --- property test: no value of any documented parameter makes a 500 -----------------------
 
+@pytest.fixture
+def api_schema(client, db) -> dict:
+    """The schema, read once for all the examples of a test (it is the same for each)."""
+    return openapi_schema(client)
+
+
 text = st.one_of(st.text(max_size=30), st.integers(-10**12, 10**12).map(str),
                  st.sampled_from(["2023-13", "2024-5", "0", "-1", "", "%00", "1e9", "２０２３"]))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
-def test_no_parameter_value_makes_a_server_error(client, demo, data):
-    schema = openapi_schema(client)
+def test_no_parameter_value_makes_a_server_error(client, demo, data, api_schema):
+    schema = api_schema
     with override_settings(API_ANON_RATE="100000/minute"):
         path = data.draw(st.sampled_from(sorted(schema["paths"])))
         operation = schema["paths"][path]["get"]

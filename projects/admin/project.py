@@ -21,7 +21,12 @@ from .errors import sheet_errors
 from .forms import MonthField, MonthInput, SheetForm
 from .history import SheetHistoryAdmin
 from .importing import SheetImportAdminMixin
-from .inlines import OutlineItemInline, PhaseInline, ProjectOfficialInline
+from .inlines import (
+    OutlineItemInline,
+    PhaseInline,
+    ProjectOfficialInline,
+    SheetInlineAdminFormset,
+)
 from .preview import SheetAdminMixin
 from .publication import PublicationAdminMixin
 from .scope import ScopedSheetAdmin
@@ -89,6 +94,7 @@ class PolicyProjectAdmin(
     ]
     readonly_fields = ["publication_summary"]
     inlines = [OutlineItemInline, ProjectOfficialInline, PhaseInline]
+    inline_admin_formset_helper_cls = SheetInlineAdminFormset
 
     @admin.display(description="공개", boolean=True, ordering="published_at")
     def published_display(self, obj):
