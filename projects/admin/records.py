@@ -37,7 +37,7 @@ from ..models import (
 )
 from ..uploads import check_document_file
 from ..writing import SheetWriteError, StaleSheetError, lock_version, sheet_write
-from .scope import Refused
+from .scope import Refused, RefusingAdmin
 from .widgets import BoundedAutocompleteAdmin
 
 NO_PROJECT_MESSAGE = (
@@ -187,12 +187,11 @@ class MeetingRemarkInline(OrderedInline):
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
 
 
-class RecordAdmin(BoundedAutocompleteAdmin, admin.ModelAdmin):
+class RecordAdmin(RefusingAdmin, admin.ModelAdmin):
     """What the three record admins share: the scope, the fixed project, the door."""
 
     form = RecordForm
     change_form_template = "admin/projects/record_change_form.html"
-    refused_template = "admin/projects/policyproject/refused.html"
 
     @property
     def sheet_part(self) -> parts.SheetPart:
@@ -219,10 +218,6 @@ class RecordAdmin(BoundedAutocompleteAdmin, admin.ModelAdmin):
         request._record_project = project
         return project
 
-    def refused_page(self, request, error):
-        context = {**self.admin_site.each_context(request), "opts": self.opts,
-                   "title": "열 수 없음", "message": str(error)}
-        return TemplateResponse(request, self.refused_template, context, status=403)
 
     # --- scope ---------------------------------------------------------------------------
 

@@ -17,8 +17,9 @@ class Refused(PermissionDenied):
     """A refusal staff should read in Korean, on an admin page (status 403)."""
 
 
-class ScopedSheetAdmin(BoundedAutocompleteAdmin):
-    """Mixed into ``PolicyProjectAdmin`` before Django's ``ModelAdmin``."""
+class RefusingAdmin(BoundedAutocompleteAdmin):
+    """An admin that answers a write outside the user's departments (or one the door refused)
+    with one Korean page, the same for sheets and their records."""
 
     refused_template = "admin/projects/policyproject/refused.html"
 
@@ -26,6 +27,10 @@ class ScopedSheetAdmin(BoundedAutocompleteAdmin):
         context = {**self.admin_site.each_context(request), "opts": self.opts,
                    "title": "열 수 없음", "message": str(error)}
         return TemplateResponse(request, self.refused_template, context, status=403)
+
+
+class ScopedSheetAdmin(RefusingAdmin):
+    """Mixed into ``PolicyProjectAdmin`` before Django's ``ModelAdmin``."""
 
     def get_queryset(self, request):
         return scope.scoped(super().get_queryset(request), request.user)
