@@ -42,6 +42,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--only", default="",
+                        help="measure only the pages whose label contains this text (e.g. PDF)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk가 없습니다: apt-get install wrk")
@@ -54,6 +56,7 @@ def main() -> int:
     sheet = next(url for kind, _, url in listed if kind == "sheet")
     number = PolicyProject.objects.get(registration_number=sheet.strip("/").split("/")[-1])
     listed.append(("pdf", "cached PDF", reverse("sheet_pdf", args=[number.registration_number])))
+    listed = [page for page in listed if args.only in page[1]]
 
     cache_dir = tempfile.mkdtemp(prefix="throughput-cache-")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "REGISTRY_CACHE_DIR": cache_dir,

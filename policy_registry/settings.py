@@ -240,6 +240,12 @@ CACHE_DIR = Path(os.environ.get("REGISTRY_CACHE_DIR") or BASE_DIR / "var" / "cac
 # app servers: each version is then rendered once for all of them.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 PUBLIC_PAGE_CACHE = os.environ.get("PAGE_CACHE", "1") != "0"  # 0: off (benchmarks of the views)
+# Each process also keeps pages and renderings it served (their keys name a version, so they
+# never go stale) up to PROCESS_MEMO_MB, and which version of a sheet is published until the
+# next committed write renews the register's generation, or PAGE_STATE_SECONDS at the latest
+# (projects/process_memo.py).
+PROCESS_MEMO_MB = int(os.environ.get("PROCESS_MEMO_MB", "64"))
+PAGE_STATE_SECONDS = float(os.environ.get("PAGE_STATE_SECONDS", "5"))
 
 
 def shared_cache(name: str, *, max_entries: int) -> dict:

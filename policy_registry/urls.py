@@ -14,8 +14,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("_nested_admin/", include("nested_admin.urls")),
     path("favicon.ico", favicon),
+    # the citizens' pages first: they are most of the requests (no address below shadows another)
+    path("", include("projects.public.urls")),
     path("", include("projects.applications.urls")),  # 국민신청실명제
     path("api/", include("projects.opendata.api.urls")),
     path("", include("projects.opendata.urls")),
-    path("", include("projects.public.urls")),
 ]

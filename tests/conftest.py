@@ -12,8 +12,11 @@ def _fresh_caches():
     """Each test starts with empty caches (a rolled-back test's cached values are not real)."""
     from django.core.cache import caches
 
+    from projects import process_memo
+
     for cache in caches.all():
         cache.clear()
+    process_memo.clear()
 
 
 @pytest.fixture

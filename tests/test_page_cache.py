@@ -112,8 +112,9 @@ def test_a_withdrawn_sheet_disappears_from_every_cached_page(
 
 
 def test_a_change_shows_even_before_the_generation_is_renewed(client, sheet):
-    """The key holds the sheet's version and the latest change itself, so a page is fresh even
-    in the moment between a commit and the ``sheet_written`` signal (here: never sent)."""
+    """The key holds the sheet's version and the latest change itself, so inside a transaction
+    (where the process memo asks the database) a page is fresh before ``sheet_written`` is sent
+    (here: never sent). Between processes, tests/test_process_memo.py."""
     urls = pages(sheet)
     read_all(client, urls)
     edit_sheet(sheet, title="신호 전에 고친 제목")  # on_commit callbacks do not run here

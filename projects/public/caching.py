@@ -15,6 +15,12 @@ What a page shows decides its key (:class:`PageState`):
   together with a generation the door's ``sheet_written`` signal renews after each commit (it
   closes the window where two writes commit out of order).
 
+Each process keeps the finished pages it served (their keys never go stale) and the states it
+read, the latter only while the generation stands (``projects.process_memo``): a cached page then
+costs one small read of the shared cache and no database round trip. A write commits, then its
+process renews the generation, so the next request anywhere reads the new state; a change no
+renewal announces (a write outside the door) shows after ``PAGE_STATE_SECONDS`` at the latest.
+
 The same state gives the HTTP validators: ``ETag`` (a digest of the key) and ``Last-Modified``,
 with ``Cache-Control: public, no-cache`` so a proxy or CDN may keep the page but asks each time;
 a conditional GET that matches is answered ``304`` before anything is rendered or read from the
@@ -33,6 +39,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache, wraps
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
@@ -43,7 +50,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 
-from .. import registration
+from .. import process_memo, registration
 
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "register-generation"
@@ -99,19 +106,45 @@ def fetch_one(sql: str, params=()):
 
 def register_state() -> PageState:
     """The state of everything the public lists: the latest change of any project (one index
-    probe) and the generation."""
+    probe, kept in the process while the generation stands) and the generation."""
+    current_generation = generation()
+    latest = process_memo.current(("latest",), current_generation, latest_change)
+    return PageState((latest.isoformat() if latest else "", current_generation), latest)
+
+
+def latest_change() -> datetime | None:
     latest = fetch_one(LATEST_SQL)[0]
     if isinstance(latest, str):  # SQLite returns the aggregate as text
         latest = parse_datetime(latest)
     if latest is not None and timezone.is_naive(latest):
         latest = timezone.make_aware(latest, UTC)
-    return PageState((latest.isoformat() if latest else "", generation()), latest)
+    return latest
 
 
-def published_version(number: str):
-    """``(pk, version, updated_at)`` of the published sheet registered under ``number`` exactly
-    as written, else None (unknown, unpublished, malformed, or written the other way: the views
-    then answer 404 or redirect, as without the cache)."""
+class PublishedSheet(NamedTuple):
+    """Which version of a sheet is published: all a cached page or PDF needs to be found (the
+    renderings' ``cache_key`` reads ``pk`` and ``version``)."""
+
+    pk: int
+    version: int
+    updated_at: datetime
+    registration_number: str
+
+
+def published_version(number: str) -> PublishedSheet | None:
+    """The :class:`PublishedSheet` registered under ``number`` exactly as written, else None (unknown, unpublished, malformed, or written the other way: the views
+    then answer 404 or redirect, as without the cache).
+
+    With the page cache on, the answer is kept in the process while the register's generation
+    stands (``process_memo.current``): a cached page then costs no database round trip."""
+    if not enabled():
+        return published_version_now(number)
+    return process_memo.current(("sheet", number), generation(),
+                                lambda: published_version_now(number))
+
+
+def published_version_now(number: str):
+    """:func:`published_version` asked of the database."""
     parsed = registration.parse_or_none(number) if number == "".join(number.split()) else None
     found = parsed and fetch_one(PROJECT_SQL, [parsed.year, parsed.seq])
     if not found or found[3] != number:
@@ -121,13 +154,13 @@ def published_version(number: str):
         updated_at = parse_datetime(updated_at)
     if timezone.is_naive(updated_at):
         updated_at = timezone.make_aware(updated_at, UTC)
-    return pk, version, updated_at
+    return PublishedSheet(pk, version, updated_at, number)
 
 
 def project_state(number: str) -> PageState | None:
     """The state of one published sheet: its version."""
     found = published_version(number)
-    return None if found is None else PageState(found[:2], found[2])
+    return None if found is None else PageState((found.pk, found.version), found.updated_at)
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +212,7 @@ def cached_page(state_of):
                                                     last_modified=last_modified)
             if not_modified is not None:
                 return validators(not_modified, etag=etag, state=state)
-            stored = cache().get(key)
+            stored = process_memo.remembered(key, lambda: cache().get(key))
             if stored is not None:
                 content, content_type = stored
                 return validators(HttpResponse(content, content_type=content_type),

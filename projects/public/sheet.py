@@ -39,14 +39,10 @@ def sheet_pdf(request, number):
     adds the records beyond the sheet (opinions, documents, meetings) after it.
     """
     annex = request.GET.get("annex") == "1"
-    found = published_version(number)  # one plain query: what a cached PDF needs
-    if found is None:  # unknown (404) or written the other way (redirect)
-        project = published_project(PolicyProject.objects.only("pk", "registration_number"),
-                                    number)
-        return moved_to_written_number(request, project, number, "sheet_pdf")
-    pk, version, updated_at = found
-    project = PolicyProject(pk=pk, version=version, updated_at=updated_at,
-                            registration_number=number)
+    project = published_version(number)  # kept in the process: what a cached PDF needs
+    if project is None:  # unknown (404) or written the other way (redirect)
+        found = published_project(PolicyProject.objects.only("pk", "registration_number"), number)
+        return moved_to_written_number(request, found, number, "sheet_pdf")
     etag = pdf.revision_etag(project=project, annex=annex)
     last_modified = project.updated_at.timestamp()
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)

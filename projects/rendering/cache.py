@@ -7,6 +7,8 @@ change), so a new version never finds an old rendering. When the door has writte
 
 from django.core.cache import caches
 
+from .. import process_memo
+
 CACHE_ALIAS = "renderings"
 #: Every kind of rendering kept per sheet version; ``retire`` drops them all.
 KINDS = ("pdf", "pdf-annex", "hwpx")
@@ -38,7 +40,8 @@ def rendering_of(*, project, key_of, render) -> bytes:
     from .sheet import sheet_from_project
 
     store = cache()
-    body = store.get(key_of(project=project))
+    key = key_of(project=project)
+    body = process_memo.remembered(key, lambda: store.get(key))
     if body is None:
         full = PolicyProject.objects.for_sheet().get(pk=project.pk)
         body = render(sheet=sheet_from_project(full))

@@ -24,6 +24,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .. import process_memo
 from ..models import PolicyProject
 from . import cache as renderings
 from . import keep_all, layouts
@@ -177,13 +178,15 @@ def sheet_pdf(*, project: PolicyProject, annex: bool = False) -> bytes:
     """The PDF of the project's current version, rendered only when this version has none yet;
     with ``annex`` the records beyond the sheet follow it (cached as a rendering of its own).
 
-    ``project`` needs only ``pk`` and ``version``; the full sheet is loaded on a miss.
+    ``project`` needs only ``pk`` and ``version`` (a ``PolicyProject`` or the public views'
+    ``PublishedSheet``); the full sheet is loaded on a miss.
     """
     if not annex:
         return renderings.rendering_of(project=project, key_of=cache_key,
                                        render=lambda sheet: render_sheet_pdf(sheet=sheet))
     cache = renderings.cache()
-    body = cache.get(cache_key(project=project, annex=True))
+    key = cache_key(project=project, annex=True)
+    body = process_memo.remembered(key, lambda: cache.get(key))
     if body is None:
         full = PolicyProject.objects.for_sheet().with_records(meetings_in_full=True).get(pk=project.pk)
         body = render_sheet_pdf(sheet=sheet_from_project(full),
