@@ -24,47 +24,6 @@ TABLE = "projects_register_tally"
 #: The filters the tally can answer, by the register form's field name → tally column.
 TALLIED = {"year": "registration_year", "criterion": "selection_criterion_id", "status": "status"}
 
-CREATE_SQL = [
-    f"""CREATE TABLE {TABLE} (
-        registration_year smallint NOT NULL,
-        selection_criterion_id bigint NOT NULL,
-        status varchar(10) NOT NULL,
-        published integer NOT NULL DEFAULT 0,
-        PRIMARY KEY (registration_year, selection_criterion_id, status)
-    )""",
-    f"""CREATE FUNCTION projects_register_tally_update() RETURNS trigger
-        LANGUAGE plpgsql AS $$
-    BEGIN
-        IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.published_at IS NOT NULL THEN
-            UPDATE {TABLE} SET published = published - 1
-             WHERE registration_year = OLD.registration_year
-               AND selection_criterion_id = OLD.selection_criterion_id AND status = OLD.status;
-        END IF;
-        IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.published_at IS NOT NULL THEN
-            INSERT INTO {TABLE} AS t (registration_year, selection_criterion_id, status, published)
-            VALUES (NEW.registration_year, NEW.selection_criterion_id, NEW.status, 1)
-            ON CONFLICT (registration_year, selection_criterion_id, status)
-            DO UPDATE SET published = t.published + 1;
-        END IF;
-        RETURN NULL;
-    END $$""",
-    """CREATE TRIGGER projects_register_tally_insert_delete
-        AFTER INSERT OR DELETE ON projects_policyproject
-        FOR EACH ROW EXECUTE FUNCTION projects_register_tally_update()""",
-    """CREATE TRIGGER projects_register_tally_change
-        AFTER UPDATE ON projects_policyproject FOR EACH ROW
-        WHEN ((OLD.published_at IS NULL) IS DISTINCT FROM (NEW.published_at IS NULL)
-              OR OLD.registration_year IS DISTINCT FROM NEW.registration_year
-              OR OLD.selection_criterion_id IS DISTINCT FROM NEW.selection_criterion_id
-              OR OLD.status IS DISTINCT FROM NEW.status)
-        EXECUTE FUNCTION projects_register_tally_update()""",
-]
-DROP_SQL = [
-    "DROP TRIGGER IF EXISTS projects_register_tally_change ON projects_policyproject",
-    "DROP TRIGGER IF EXISTS projects_register_tally_insert_delete ON projects_policyproject",
-    "DROP FUNCTION IF EXISTS projects_register_tally_update()",
-    f"DROP TABLE IF EXISTS {TABLE}",
-]
 REBUILD_SQL = [
     f"DELETE FROM {TABLE}",
     f"""INSERT INTO {TABLE} (registration_year, selection_criterion_id, status, published)
