@@ -246,6 +246,10 @@ PUBLIC_PAGE_CACHE = os.environ.get("PAGE_CACHE", "1") != "0"  # 0: off (benchmar
 # (projects/process_memo.py).
 PROCESS_MEMO_MB = int(os.environ.get("PROCESS_MEMO_MB", "64"))
 PAGE_STATE_SECONDS = float(os.environ.get("PAGE_STATE_SECONDS", "5"))
+# A year book (every sheet of a year in one PDF) is made for years of at most this many sheets:
+# WeasyPrint lays the whole book out in memory (~1.3 GB at 300 sheets). A larger year (a national
+# portal holds thousands a year) offers its list in the register and the open data instead.
+YEAR_BOOK_MAX_SHEETS = int(os.environ.get("YEAR_BOOK_MAX_SHEETS", "300"))
 
 
 def shared_cache(name: str, *, max_entries: int) -> dict:

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -163,3 +164,25 @@ def test_a_change_queues_the_new_book_for_the_background_worker(
     response = client.get(reverse("year_book", args=[2024]))
     assert response.getvalue() == body
     assert "바뀐 긴 사업" in " ".join(page_texts(PdfReader(io.BytesIO(body))))
+
+
+def test_a_year_too_large_for_one_book_points_to_the_register_instead(
+        client, year_2024, settings, django_capture_on_commit_callbacks):
+    settings.YEAR_BOOK_MAX_SHEETS = 3  # the year holds 4
+    soup = BeautifulSoup(client.get(reverse("year_page", args=[2024])).content, "html.parser")
+    lead = soup.select_one(".page-lead").get_text(" ", strip=True)
+    assert "4건" in lead and "한 파일로 묶지 않습니다" in lead
+    assert not soup.find("a", href=reverse("year_book", args=[2024]))
+    assert soup.find("a", href=reverse("register") + "?year=2024")
+    assert soup.find("a", href=reverse("dataset_download", args=["projects", "csv"]) + "?year=2024")
+    assert not soup.select(".register-table")
+    assert client.get(reverse("year_book", args=[2024])).status_code == 404
+    immediate = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    with override_settings(TASKS=immediate), django_capture_on_commit_callbacks(execute=True):
+        edit_sheet(year_2024[1], title="바뀐 긴 사업")
+    assert yearbook.renderings.cache().get(yearbook.cache_key(2024)) is None  # nothing queued
+    out = io.StringIO()
+    from django.core.management import call_command
+    call_command("render_yearbook", "2024", stdout=out)
+    assert "모음 PDF를 만들지 않습니다" in out.getvalue()
+    assert yearbook.renderings.cache().get(yearbook.cache_key(2024)) is None

@@ -58,6 +58,8 @@ def render_year_book(year: int) -> bool:
     row queue several tasks; the first renders the latest state and the others find it made."""
     from . import yearbook
 
+    if not yearbook.has_book(yearbook.year_size(year)):
+        return False
     stamp = yearbook.year_stamp(year)
     if not stamp:
         return False

@@ -9,6 +9,10 @@ Cached per year in the renderings cache with a stamp of the year's sheets (their
 versions), so a book is never served for a set of sheets it was not made from; and when the
 write door reports a change of one of that year's sheets (``sheet_written``) the book is retired
 at once and a new one is queued for the background worker.
+
+Only years of at most ``YEAR_BOOK_MAX_SHEETS`` sheets have a book (:func:`has_book`): the
+layout of a book is held in memory whole, and a year of thousands of sheets would need tens of
+gigabytes; such a year's page points to the register and the open data instead.
 """
 
 import hashlib
@@ -28,6 +32,19 @@ def year_projects(year: int):
     """The published projects of registration year ``year``, in registration order."""
     return PolicyProject.objects.published().filter(registration_year=year).order_by(
         "registration_seq", "pk")
+
+
+def year_size(year: int) -> int:
+    """How many sheets are published under ``year`` (the register's tally: one small query)."""
+    from ..register_counts import per_year
+
+    return dict(per_year({"year": year})).get(year, 0)
+
+
+def has_book(size: int) -> bool:
+    """A year of ``size`` sheets gets a book: some, and few enough to lay out in memory
+    (``YEAR_BOOK_MAX_SHEETS``)."""
+    return 0 < size <= settings.YEAR_BOOK_MAX_SHEETS
 
 
 def year_stamp(year: int) -> str:
@@ -85,7 +102,8 @@ def retire(sender=None, *, project_id, **kwargs) -> None:
         "registration_year", flat=True).first()
     if year is not None:
         renderings.cache().delete(cache_key(year))
-        render_year_book.enqueue(year)
+        if has_book(year_size(year)):
+            render_year_book.enqueue(year)
 
 
 def connect_signals() -> None:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from projects.models import PolicyProject
@@ -16,6 +17,11 @@ class Command(BaseCommand):
         years = years or list(PolicyProject.objects.published().order_by("registration_year")
                               .values_list("registration_year", flat=True).distinct())
         for year in years:
+            size = yearbook.year_size(year)
+            if size and not yearbook.has_book(size):
+                self.stdout.write(f"  {year}년: {size:,}건으로 YEAR_BOOK_MAX_SHEETS"
+                                  f"({settings.YEAR_BOOK_MAX_SHEETS:,}건)를 넘어 모음 PDF를 만들지 않습니다.")
+                continue
             stamp = yearbook.year_stamp(year)
             if not stamp:
                 self.stdout.write(f"  {year}년: 공개된 사업내역서가 없습니다.")
