@@ -321,6 +321,9 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # JSON only, throttled per client address (in the default cache: per process unless the cache is
 # shared). API_ANON_RATE: e.g. "60/minute".
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
+# An XLSX download holds at most this many rows (Excel's own limit is 1,048,576 a sheet; writing
+# 200,000 rows takes ~15-30 s of a request): a larger choice is offered as CSV or narrower.
+EXPORT_XLSX_MAX_ROWS = min(int(os.environ.get("EXPORT_XLSX_MAX_ROWS", "200000")), 1_048_575)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["projects.opendata.api.access.ReadOnly"],

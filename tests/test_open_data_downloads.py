@@ -165,3 +165,26 @@ def test_a_phase_without_officials_keeps_its_place_in_the_numbering(client, db):
     rows = csv_rows(download(client, "phases", "csv"))
     assert [(row["추진단계 순번"], row["성명"]) for row in rows] == [("1", "가나다"), ("3", "라마바")]
     assert empty.officials.count() == 0
+
+
+@pytest.mark.parametrize("name", ["projects", "phases"])
+def test_an_xlsx_too_large_for_a_spreadsheet_is_offered_as_csv_or_narrower(
+        client, demo, settings, name):
+    dataset = PROJECTS if name == "projects" else PHASES
+    from projects.models import PolicyProject
+
+    rows = dataset.count(PolicyProject.objects.published())
+    assert rows > 2
+    settings.EXPORT_XLSX_MAX_ROWS = rows - 1
+    url = reverse("dataset_download", kwargs={"name": name, "fmt": "xlsx"})
+    response = client.get(url, {"year": "", "q": ""})
+    assert response.status_code == 400
+    assert "Content-Disposition" not in response
+    soup = BeautifulSoup(response.content, "html.parser")
+    lead = soup.select_one(".page-lead").get_text(" ", strip=True)
+    assert f"{rows:,}행" in lead and f"{rows - 1:,}행까지" in lead
+    csv_link = soup.find("a", string="같은 자료를 CSV로 내려받기")["href"]
+    assert csv_link == reverse("dataset_download", kwargs={"name": name, "fmt": "csv"}) + "?year=&q="
+    assert len(csv_rows(client.get(csv_link).getvalue())) == rows
+    settings.EXPORT_XLSX_MAX_ROWS = rows
+    assert load_workbook(io.BytesIO(download(client, name, "xlsx"))).active.max_row == rows + 1

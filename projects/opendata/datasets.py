@@ -62,6 +62,7 @@ class Dataset:
     description: str
     columns: tuple[Column, ...]
     rows: Callable  # (published projects queryset) -> Iterator of rows the columns read
+    count: Callable  # (published projects queryset) -> how many rows ``rows`` gives (one query)
 
     def records(self, projects, *, url_of: Callable[[str], str]) -> Iterator[list]:
         """Each row as a list of typed values (dates as ``date``, times as aware ``datetime``)."""
@@ -132,7 +133,7 @@ PROJECT_COLUMNS = (
 PROJECTS = Dataset(
     name="projects", title="정책실명제 중점관리 대상사업",
     description="공개된 중점관리 대상사업, 한 행에 한 사업",
-    columns=PROJECT_COLUMNS, rows=project_rows,
+    columns=PROJECT_COLUMNS, rows=project_rows, count=lambda projects: projects.count(),
 )
 
 
@@ -195,7 +196,8 @@ PHASE_COLUMNS = (
 PHASES = Dataset(
     name="phases", title="주요 추진내용의 사업관련자",
     description="공개된 사업내역서의 추진단계별 사업관련자, 한 행에 한 사람",
-    columns=PHASE_COLUMNS, rows=phase_rows,
+    columns=PHASE_COLUMNS, rows=phase_rows, count=lambda projects: PhaseOfficial.objects.filter(
+        phase__project__in=projects.order_by().values("pk")).count(),
 )
 
 DATASETS = {dataset.name: dataset for dataset in (PROJECTS, PHASES)}

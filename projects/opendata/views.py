@@ -7,6 +7,7 @@ dropped the same way. Only published projects are ever read.
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 
@@ -39,11 +40,27 @@ def dataset_download(request, name: str, fmt: str):
     records = dataset.records(filtered_projects(request), url_of=request.build_absolute_uri)
     names = {"filename": f"{dataset.title}.{fmt}", "ascii_filename": f"{dataset.name}.{fmt}"}
     if fmt == "xlsx":
+        rows = dataset.count(filtered_projects(request))
+        if rows > settings.EXPORT_XLSX_MAX_ROWS:
+            return too_large_for_xlsx(request, dataset=dataset, rows=rows)
         return open_file_response(formats.xlsx_file(dataset, records),
                                   content_type=CONTENT_TYPES[fmt], **names)
     chunks = formats.csv_lines(dataset, records) if fmt == "csv" else formats.json_chunks(
         dataset, records)
     return streaming_file_response(chunks, content_type=CONTENT_TYPES[fmt], **names)
+
+
+def too_large_for_xlsx(request, *, dataset, rows: int):
+    """Too many rows for one spreadsheet (Excel holds 1,048,576 a sheet, and writing them
+    outlasts a request): say so in Korean, and offer the same rows as CSV or a narrower choice.
+    Nothing is written."""
+    query = request.GET.urlencode()
+    csv_url = reverse("dataset_download", kwargs={"name": dataset.name, "fmt": "csv"})
+    return render(request, "opendata/too_large_for_xlsx.html", {
+        "dataset": dataset, "rows": f"{rows:,}", "limit": f"{settings.EXPORT_XLSX_MAX_ROWS:,}",
+        "csv_url": f"{csv_url}?{query}" if query else csv_url,
+        "register_url": f"{reverse('register')}?{query}" if query else reverse("register"),
+    }, status=400)
 
 
 def datapackage(request):
