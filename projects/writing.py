@@ -103,12 +103,14 @@ def lock_version(project_pk, loaded_version) -> int:
 
 
 @contextmanager
-def sheet_write(*, project, user, comment: str, loaded_version: int | None = None) -> Iterator[SheetWrite]:
+def sheet_write(*, project, user, comment: str,
+                loaded_version: int | str | None = None) -> Iterator[SheetWrite]:
     """Write one sheet, all or nothing: see the module's docstring for what happens around it.
 
     ``project`` is the sheet to write; an unsaved instance for a new sheet (the block saves it).
     ``user`` is the staff member, or None for the system (commands, the demo register).
-    ``loaded_version``: the version the writer's form or preview was made from; a write over a
+    ``loaded_version``: the version the writer's form or preview was made from (as posted: a
+    value that is not a number counts as stale); a write over a
     newer version raises :class:`StaleSheetError`. Raises :class:`OutOfScope` when the user may
     not write the sheet as it was or as it would be.
     """

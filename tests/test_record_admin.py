@@ -8,6 +8,7 @@ from reversion.models import Version
 
 from projects.models import Document, Meeting, MeetingAttendee, MeetingRemark, Opinion, OpinionKind
 from tests import files
+from tests.conftest import form_data
 from tests.factories import (
     DepartmentFactory,
     DocumentFactory,
@@ -198,8 +199,9 @@ def test_department_staff_cannot_attach_records_to_another_departments_project(p
 def test_deleting_a_record_is_a_write_of_its_sheet(coordinator, project):
     document = DocumentFactory(project=project)
     before = revisions_of(project)
-    response = coordinator.post(reverse("admin:projects_document_delete", args=[document.pk]),
-                                {"post": "yes"})
+    url = reverse("admin:projects_document_delete", args=[document.pk])
+    confirmation = form_data(coordinator.get(url).content.decode(), "document_delete_form")
+    response = coordinator.post(url, confirmation)
     assert response.status_code == 302
     assert not Document.objects.exists()
     assert revisions_of(project) == before + 1

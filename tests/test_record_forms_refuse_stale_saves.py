@@ -81,3 +81,44 @@ def test_a_record_page_opened_afresh_saves(clerk, phase, model):
     response = clerk.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert getattr(record_model.objects.get(pk=record.pk), field) == "새로 연 화면에서 고친 내용"
+
+
+def open_delete(client, model, record) -> tuple[str, dict]:
+    url = reverse(f"admin:projects_{model}_delete", args=[record.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="loaded_version"' in html
+    return url, form_data(html, f"{model}_delete_form")
+
+
+@pytest.mark.parametrize("model", KINDS)
+def test_a_deletion_confirmed_after_another_save_is_refused(clerk, phase, model):
+    make, record_model, _ = KINDS[model]
+    record = make(phase)
+    url, data = open_delete(clerk, model, record)
+    edit_sheet(phase.project, comment="동료가 먼저 저장")
+    project = phase.project
+    project.refresh_from_db()
+    version = project.version
+
+    response = clerk.post(url, data)
+
+    assert "다른 사용자가 이 사업내역서를 먼저 저장했습니다" in response.content.decode()
+    assert record_model.objects.filter(pk=record.pk).exists()
+    project.refresh_from_db()
+    assert project.version == version
+    without_version = {key: value for key, value in data.items() if key != "loaded_version"}
+    clerk.post(url, without_version)
+    assert record_model.objects.filter(pk=record.pk).exists()
+
+
+@pytest.mark.parametrize("model", KINDS)
+def test_a_deletion_confirmed_on_a_fresh_page_deletes(clerk, phase, model):
+    make, record_model, _ = KINDS[model]
+    record = make(phase)
+    edit_sheet(phase.project, comment="동료가 먼저 저장")
+    url, data = open_delete(clerk, model, record)
+    response = clerk.post(url, data)
+    assert response.status_code == 302
+    assert not record_model.objects.filter(pk=record.pk).exists()

@@ -192,6 +192,7 @@ class RecordAdmin(RefusingAdmin, admin.ModelAdmin):
 
     form = RecordForm
     change_form_template = "admin/projects/record_change_form.html"
+    delete_confirmation_template = "admin/projects/record_delete_confirmation.html"
 
     @property
     def sheet_part(self) -> parts.SheetPart:
@@ -324,10 +325,17 @@ class RecordAdmin(RefusingAdmin, admin.ModelAdmin):
                 row.save()
         formset.save_m2m()
 
+    def render_delete_form(self, request, context):
+        context["loaded_version"] = self.record_project(request, context["object"]).version
+        return super().render_delete_form(request, context)
+
     def delete_model(self, request, obj):
+        """Deleted through the door, checked against the version the confirmation page was opened
+        at (a confirmation posted without it counts as stale: nothing is deleted unseen)."""
         project = self.record_project(request, obj)
         with sheet_write(project=project, user=request.user,
-                         comment=f"{self.opts.verbose_name} 삭제: {obj}"):
+                         comment=f"{self.opts.verbose_name} 삭제: {obj}",
+                         loaded_version=request.POST.get("loaded_version", "")):
             obj.delete()
 
     def delete_queryset(self, request, queryset):
