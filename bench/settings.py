@@ -8,4 +8,5 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "renderings": shared_cache("renderings", max_entries=5000),  # noqa: F405
     "pages": shared_cache("pages", max_entries=20000),  # noqa: F405
+    "limits": shared_cache("limits", max_entries=50000),  # noqa: F405
 }

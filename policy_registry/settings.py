@@ -270,7 +270,11 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "renderings": shared_cache("renderings", max_entries=5000),
     "pages": shared_cache("pages", max_entries=20000),
+    # per-address counts (국민신청 limits, the API's throttle): shared by every worker of a
+    # server (file cache) or of all servers (Redis), so a limit holds whichever worker answers
+    "limits": shared_cache("limits", max_entries=50000),
 }
+RATELIMIT_USE_CACHE = "limits"
 
 # ---------------------------------------------------------------------------------------------
 # 국민신청실명제 (projects.applications): deadlines, retention, abuse limits and e-mail.
@@ -281,7 +285,7 @@ APPLICATION_DUE_DAYS = int(os.environ.get("APPLICATION_DUE_DAYS", "30"))
 # consent text says, then deleted by `manage.py purge_applicant_contacts` (the masked name stays).
 APPLICATION_RETENTION_DAYS = int(os.environ.get("APPLICATION_RETENTION_DAYS", "365"))
 # Submissions and status look-ups per client address (django-ratelimit rates: "5/h", "20/h").
-# The counts live in the default cache: per process until a shared cache is configured.
+# The counts live in the shared "limits" cache (CACHES above).
 APPLICATION_RATE_LIMIT = os.environ.get("APPLICATION_RATE_LIMIT", "5/h")
 APPLICATION_STATUS_RATE_LIMIT = os.environ.get("APPLICATION_STATUS_RATE_LIMIT", "20/h")
 # How often `send_pending_notifications` tries one e-mail before leaving it failed for good.
@@ -318,8 +322,8 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Open data (issue 12): the read-only API under /api/ (projects/opendata/api/).
 # ---------------------------------------------------------------------------------------------
 # Anonymous and read-only: no authentication (so no session or CSRF), GET/HEAD/OPTIONS only,
-# JSON only, throttled per client address (in the default cache: per process unless the cache is
-# shared). API_ANON_RATE: e.g. "60/minute".
+# JSON only, throttled per client address (counted in the shared "limits" cache).
+# API_ANON_RATE: e.g. "60/minute".
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
 # An XLSX download holds at most this many rows (Excel's own limit is 1,048,576 a sheet; writing
 # 200,000 rows takes ~15-30 s of a request): a larger choice is offered as CSV or narrower.

@@ -19,6 +19,7 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "renderings": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renderings"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"},
 }
 if REDIS_URL:  # noqa: F405 — CI runs the cache tests once against Redis (.ci/run)
     CACHES["renderings"] = shared_cache("test-renderings", max_entries=0)  # noqa: F405

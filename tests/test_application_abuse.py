@@ -137,3 +137,16 @@ def test_a_reason_of_exactly_1000_characters_with_line_breaks_is_accepted(client
     reason = ("가" * 99 + "\r\n") * 10  # 1,000 characters as the browser counts them
     assert post_apply(client, reason=reason[:-2] + "가").status_code == 302
     assert len(Application.objects.get().reason) == 1000
+
+
+@override_settings(APPLICATION_RATE_LIMIT="1/h")
+def test_the_limit_holds_whichever_worker_answers(client):
+    """Counts live in the shared ``limits`` cache (a file cache every worker reads, or Redis):
+    a worker whose own memory has never seen this address still refuses it."""
+    from django.core.cache import caches
+
+    assert client.post(reverse("apply"), FORM, REMOTE_ADDR="10.0.0.3").status_code == 302
+    caches["default"].clear()  # another worker: nothing in its own memory
+    assert client.post(reverse("apply"), FORM, REMOTE_ADDR="10.0.0.3").status_code == 429
+    caches["limits"].clear()  # the shared count is what refused
+    assert client.post(reverse("apply"), FORM, REMOTE_ADDR="10.0.0.3").status_code == 302

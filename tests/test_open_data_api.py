@@ -277,3 +277,14 @@ def test_an_officials_record_holds_their_opinions_and_meetings(client, db):
     assert said["opinions"][0]["project"]["registration_number"] == project.registration_number
     sat = get_json(client, reverse("api-official-detail", args=[attendee.official_id]))
     assert [m["name"] for m in sat["meetings"]] == [phase.meetings.get().name]
+
+
+def test_the_throttle_holds_whichever_worker_answers(client, db, settings):
+    from django.core.cache import caches
+
+    settings.API_ANON_RATE = "1/minute"
+    assert client.get(reverse("api-criterion-list")).status_code == 200
+    caches["default"].clear()  # another worker's own memory
+    assert client.get(reverse("api-criterion-list")).status_code == 429
+    caches["limits"].clear()
+    assert client.get(reverse("api-criterion-list")).status_code == 200

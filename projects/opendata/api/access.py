@@ -4,6 +4,7 @@ Kept apart from the views: REST framework imports these classes while it loads i
 """
 
 from django.conf import settings
+from django.core.cache import caches
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.throttling import AnonRateThrottle
 
@@ -19,7 +20,12 @@ class ReadOnly(BasePermission):
 
 class AnonymousThrottle(AnonRateThrottle):
     """Requests per client address, at ``settings.API_ANON_RATE`` (read each time, so a
-    deployment or a test can change it)."""
+    deployment or a test can change it), counted in the shared ``limits`` cache so the limit
+    holds whichever worker or server answers."""
+
+    @property
+    def cache(self):
+        return caches["limits"]
 
     def get_rate(self):
         return settings.API_ANON_RATE
