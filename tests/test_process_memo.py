@@ -93,3 +93,11 @@ def test_the_memory_of_finished_pages_is_bounded():
     too_big = process_memo.remembered("pdf:big", lambda: b"x" * 400_000)
     assert too_big is not None  # served, but not kept: one value never fills the memory
     assert process_memo.remembered("pdf:big", lambda: None) is None
+
+
+def test_made_up_addresses_are_not_kept(client, sheet):
+    for made_up in ("x" * 2000, "2024-17/../2024-18", "청년", "2024-99999"):
+        client.get("/projects/" + made_up + "/")
+        client.get("/projects/" + made_up + ".pdf")
+    kept = [key for key, _ in process_memo._current_store()] if process_memo._current else []
+    assert all(len(key[1]) <= len("9999-9999") for key in kept if key[0] == "sheet"), kept

@@ -132,21 +132,25 @@ class PublishedSheet(NamedTuple):
 
 
 def published_version(number: str) -> PublishedSheet | None:
-    """The :class:`PublishedSheet` registered under ``number`` exactly as written, else None (unknown, unpublished, malformed, or written the other way: the views
-    then answer 404 or redirect, as without the cache).
+    """The :class:`PublishedSheet` registered under ``number`` exactly as written, else None
+    (unknown, unpublished, malformed, or written the other way: the views then answer 404 or
+    redirect, as without the cache).
 
     With the page cache on, the answer is kept in the process while the register's generation
-    stands (``process_memo.current``): a cached page then costs no database round trip."""
-    if not enabled():
-        return published_version_now(number)
-    return process_memo.current(("sheet", number), generation(),
-                                lambda: published_version_now(number))
-
-
-def published_version_now(number: str):
-    """:func:`published_version` asked of the database."""
+    stands (``process_memo.current``): a cached page then costs no database round trip. Only
+    well-formed numbers (at most ``9999-9999``) are kept, so made-up addresses cannot fill the
+    process's memory."""
     parsed = registration.parse_or_none(number) if number == "".join(number.split()) else None
-    found = parsed and fetch_one(PROJECT_SQL, [parsed.year, parsed.seq])
+    if parsed is None:
+        return None
+    if not enabled():
+        return _published_version_now(number, parsed)
+    return process_memo.current(("sheet", number), generation(),
+                                lambda: _published_version_now(number, parsed))
+
+
+def _published_version_now(number: str, parsed) -> PublishedSheet | None:
+    found = fetch_one(PROJECT_SQL, [parsed.year, parsed.seq])
     if not found or found[3] != number:
         return None
     pk, version, updated_at, _ = found
