@@ -19,6 +19,41 @@ from tests.writes import edit_sheet
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(params=["settings", "files"], autouse=True)
+def shared_caches(request, tmp_path, settings):
+    """Each test with the suite's caches and with the file caches a server uses by default
+    (where the generation is read again only when its file is replaced)."""
+    from django.conf import settings as django_settings
+
+    if request.param == "files":
+        settings.CACHES = {
+            **django_settings.CACHES,
+            "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                      "LOCATION": str(tmp_path / "pages")},
+            "renderings": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                           "LOCATION": str(tmp_path / "renderings")},
+        }
+    process_memo.clear()
+    return request.param
+
+
+def test_a_generation_renewed_by_another_process_is_read_at_once(shared_caches, settings):
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    from projects.public import caching
+
+    first = caching.generation()
+    assert caching.generation() == first
+    if shared_caches == "files":  # another process: its own cache object on the same folder
+        other = FileBasedCache(settings.CACHES["pages"]["LOCATION"], {})
+        other.set(caching.GENERATION_KEY, "다른-프로세스가-바꾼-세대", timeout=None)
+        assert caching.generation() == "다른-프로세스가-바꾼-세대"
+    caching.renew_generation()
+    assert caching.generation() not in (first, "다른-프로세스가-바꾼-세대")
+    caching.cache().clear()
+    assert caching.generation() not in (first, "다른-프로세스가-바꾼-세대")
+
+
 @pytest.fixture
 def sheet():
     # a transactional test starts from empty tables: the criterion the migration seeds is gone

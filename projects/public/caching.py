@@ -34,6 +34,7 @@ A new public page joins with one decorator::
 """
 
 import hashlib
+import os
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -43,6 +44,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connection
 from django.http import HttpResponse
 from django.utils import timezone
@@ -76,12 +78,39 @@ def enabled() -> bool:
 def generation() -> str:
     """The register's generation: renewed after every committed change of a sheet. A fresh
     value when the cache has none (a new server, an evicted key): values are never reused."""
+    global _file_seen
     store = cache()
+    path, status = _file_status(store)  # before reading: a replacement after this is seen next time
+    if status is not None and _file_seen is not None and _file_seen[:2] == (path, status):
+        return _file_seen[2]
     value = store.get(GENERATION_KEY)
     if value is None:
         store.add(GENERATION_KEY, f"{time.time_ns():x}", timeout=None)
-        value = store.get(GENERATION_KEY)
+        return store.get(GENERATION_KEY)
+    _file_seen = (path, status, value) if status is not None else None
     return value
+
+
+#: (file, its status, the generation read from it): with the file cache, the generation is read
+#: again only when its file has been replaced (a write replaces it, with a new inode and time).
+_file_seen: tuple | None = None
+
+
+def _file_status(store):
+    """The generation's file and its status (inode, modification time, size), for the file cache."""
+    if not isinstance(store, FileBasedCache):
+        return None, None
+    path = _generation_paths.get(store._dir)
+    if path is None:
+        path = _generation_paths[store._dir] = store._key_to_file(GENERATION_KEY)
+    try:
+        status = os.stat(path)
+    except OSError:
+        return path, None
+    return path, (status.st_ino, status.st_mtime_ns, status.st_size)
+
+
+_generation_paths: dict[str, str] = {}
 
 
 def renew_generation(**kwargs) -> None:

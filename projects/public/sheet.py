@@ -1,15 +1,18 @@
 """The public 사업내역서: the page citizens read and the PDF clerks print."""
 
+from functools import lru_cache
+
+from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from ..downloads import pdf_response
+from ..downloads import content_disposition
 from ..models import PolicyProject
 from ..rendering import pdf
 from ..rendering.records import records_from_project
 from ..rendering.sheet import sheet_from_project
-from .caching import cached_page, project_state, published_version
+from .caching import PublishedSheet, cached_page, project_state, published_version
 from .lookup import moved_to_written_number, published_project
 
 
@@ -43,18 +46,33 @@ def sheet_pdf(request, number):
     if project is None:  # unknown (404) or written the other way (redirect)
         found = published_project(PolicyProject.objects.only("pk", "registration_number"), number)
         return moved_to_written_number(request, found, number, "sheet_pdf")
-    etag = pdf.revision_etag(project=project, annex=annex)
-    last_modified = project.updated_at.timestamp()
+    etag, last_modified, headers = pdf_headers(project, annex)
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
         return not_modified
-    response = pdf_response(
-        pdf.sheet_pdf(project=project, annex=annex),
-        filename=pdf.pdf_filename(registration_number=project.registration_number, annex=annex),
-        ascii_filename=f"sheet_{project.registration_number}{'_annex' if annex else ''}.pdf",
-        as_attachment=True,
-    )
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
-    patch_cache_control(response, no_cache=True)  # always ask: an edit must show at once
+    body = pdf.sheet_pdf(project=project, annex=annex)
+    response = HttpResponse(body, content_type="application/pdf")
+    for name, value in headers:
+        response[name] = value
+    response["Content-Length"] = str(len(body))
     return response
+
+
+@lru_cache(maxsize=4096)
+def pdf_headers(project: PublishedSheet, annex: bool) -> tuple[str, float, tuple]:
+    """The validators and download headers of one version's PDF: the same for every request for
+    it, so worked out once per version in the process (the key holds the version)."""
+    etag = pdf.revision_etag(project=project, annex=annex)
+    last_modified = project.updated_at.timestamp()
+    number = project.registration_number
+    disposition = content_disposition(
+        filename=pdf.pdf_filename(registration_number=number, annex=annex),
+        ascii_filename=f"sheet_{number}{'_annex' if annex else ''}.pdf",
+    )
+    return etag, last_modified, (
+        ("Content-Disposition", disposition),  # a download (attachment) ...
+        ("X-Content-Type-Options", "nosniff"),  # ... never sniffed
+        ("ETag", etag),
+        ("Last-Modified", http_date(last_modified)),
+        ("Cache-Control", "no-cache"),  # always ask: an edit must show at once
+    )
