@@ -5,7 +5,7 @@ an unpickling per request, and the current version of a sheet costs a round trip
 database: on a cached page those were most of the request. Two memories in the process save
 them, each safe for its own reason:
 
-* :data:`immutable` — values whose key names the version of what they hold (a page's key holds
+* :func:`remembered` — values whose key names the version of what they hold (a page's key holds
   the state it shows, a rendering's key the sheet's version and the layout). The value under
   such a key never changes, so a process may keep it as long as it likes; it is bounded by bytes
   (``PROCESS_MEMO_MB``) and the least recently used go first.

@@ -37,10 +37,11 @@ def dataset_download(request, name: str, fmt: str):
     dataset = DATASETS.get(name)
     if dataset is None or fmt not in CONTENT_TYPES:
         raise Http404("없는 자료입니다.")
-    records = dataset.records(filtered_projects(request), url_of=request.build_absolute_uri)
+    projects = filtered_projects(request)
+    records = dataset.records(projects, url_of=request.build_absolute_uri)
     names = {"filename": f"{dataset.title}.{fmt}", "ascii_filename": f"{dataset.name}.{fmt}"}
     if fmt == "xlsx":
-        rows = dataset.count(filtered_projects(request))
+        rows = dataset.count(projects)
         if rows > settings.EXPORT_XLSX_MAX_ROWS:
             return too_large_for_xlsx(request, dataset=dataset, rows=rows)
         return open_file_response(formats.xlsx_file(dataset, records),
